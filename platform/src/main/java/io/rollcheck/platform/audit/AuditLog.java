@@ -1,0 +1,97 @@
+package io.rollcheck.platform.audit;
+
+import io.rollcheck.platform.db.Db;
+import io.rollcheck.platform.tenancy.TenantContext;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Append-only audit logs (the platform's, and one per tenant schema). Each entry stores the SHA-256
+ * of the previous entry's hash and its own content, so an edit anywhere breaks the chain from there
+ * on. Details must never contain personal data.
+ */
+@Singleton
+public class AuditLog {
+
+    private final Db db;
+    private final Clock clock;
+
+    public AuditLog(Db db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** An entry in the platform log, in its own transaction. */
+    public void platform(String actor, String action, String target, String detail, String ip) {
+        db.platform(c -> {
+            append(c, actor, action, target, detail, ip);
+            return null;
+        });
+    }
+
+    /** An entry in a tenant's log, in its own transaction. */
+    public void tenant(TenantContext tenant, String actor, String action, String target, String detail, String ip) {
+        db.tenant(tenant, c -> {
+            append(c, actor, action, target, detail, ip);
+            return null;
+        });
+    }
+
+    /** Appends inside the caller's transaction, to the audit_log of the connection's schema. */
+    public void append(Connection c, String actor, String action, String target, String detail, String ip)
+            throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.audit'))")) {
+            lock.execute();
+        }
+        byte[] prev = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                prev = rs.getBytes(1);
+            }
+        }
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        byte[] hash = hash(prev, at, actor, action, target, detail, ip);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO audit_log (at, actor, action, target, detail, ip, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, actor);
+            ps.setString(3, action);
+            ps.setString(4, target);
+            ps.setString(5, detail);
+            ps.setString(6, ip);
+            ps.setBytes(7, prev);
+            ps.setBytes(8, hash);
+            ps.executeUpdate();
+        }
+    }
+
+    static byte[] hash(byte[] prev, Instant at, String actor, String action, String target, String detail, String ip) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            if (prev != null) {
+                md.update(prev);
+            }
+            for (String part : new String[]{at.toString(), actor, action, target, detail, ip}) {
+                byte[] b = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
+                md.update((byte) (part == null ? 0 : 1));
+                md.update(java.nio.ByteBuffer.allocate(4).putInt(b.length).array());
+                md.update(b);
+            }
+            return md.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

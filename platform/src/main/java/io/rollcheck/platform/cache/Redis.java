@@ -1,0 +1,205 @@
+package io.rollcheck.platform.cache;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * The one Redis client of the process (Lettuce). Redis is a cache and a coordinator, never the only
+ * copy of anything: every call here degrades to "not available" instead of failing the caller, and
+ * a warning is logged at most once a minute while Redis is away.
+ *
+ * <p>Keys are always built by {@link #key(String...)}, which puts the deployment prefix in front;
+ * callers put the tenant id right after it for tenant data.
+ */
+@Singleton
+public class Redis {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Redis.class);
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
+
+    private final RedisClient client;
+    private final String prefix;
+    private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> reconnectHooks = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "redis-subscriber");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile StatefulRedisPubSubConnection<String, String> pubSub;
+    private volatile long lastWarning;
+    private volatile boolean closed;
+
+    public Redis(@Value("${rollcheck.redis.url}") String url,
+                 @Value("${rollcheck.redis.prefix:rc:}") String prefix) {
+        RedisURI uri = RedisURI.create(url);
+        uri.setTimeout(TIMEOUT);
+        this.client = RedisClient.create(uri);
+        this.client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
+                .build());
+        this.prefix = prefix;
+        this.client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(io.lettuce.core.RedisChannelHandler<?, ?> handler, SocketAddress address) {
+                // Messages may have been missed while away: whoever caches drops everything.
+                reconnectHooks.forEach(Runnable::run);
+            }
+        });
+        retry.execute(this::subscribe);
+    }
+
+    /** {@code <prefix>a:b:c}. */
+    public String key(String... parts) {
+        return prefix + String.join(":", parts);
+    }
+
+    /** Runs a command; empty when Redis is unavailable. */
+    public <T> Optional<T> call(Function<RedisCommands<String, String>, T> command) {
+        if (closed) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(command.apply(commands()));
+        } catch (RuntimeException e) {
+            warn(e);
+            return Optional.empty();
+        }
+    }
+
+    /** Runs a command that must happen or fail loudly (locks, counters whose loss matters). */
+    public <T> T callOrThrow(Function<RedisCommands<String, String>, T> command) {
+        return command.apply(commands());
+    }
+
+    public Optional<String> get(String key) {
+        return call(c -> c.get(key));
+    }
+
+    public void set(String key, String value, Duration ttl) {
+        call(c -> c.set(key, value, SetArgs.Builder.px(ttl.toMillis())));
+    }
+
+    public void delete(String key) {
+        call(c -> c.del(key));
+    }
+
+    /** Publishes on a prefixed channel; returns false when Redis is unavailable. */
+    public boolean publish(String channel, String message) {
+        return call(c -> c.publish(prefix + channel, message)).isPresent();
+    }
+
+    /** Registers a listener for messages on prefixed channels: (channel without prefix, message). */
+    public void onMessage(BiConsumer<String, String> listener) {
+        listeners.add(listener);
+    }
+
+    /** Runs after every (re)connection, when messages may have been missed. */
+    public void onReconnect(Runnable hook) {
+        reconnectHooks.add(hook);
+    }
+
+    public boolean ping() {
+        return call(RedisCommands::ping).map("PONG"::equals).orElse(false);
+    }
+
+    private RedisCommands<String, String> commands() {
+        StatefulRedisConnection<String, String> c = connection;
+        if (c == null) {
+            synchronized (this) {
+                c = connection;
+                if (c == null) {
+                    c = client.connect();
+                    connection = c;
+                }
+            }
+        }
+        return c.sync();
+    }
+
+    private void subscribe() {
+        if (closed) {
+            return;
+        }
+        try {
+            StatefulRedisPubSubConnection<String, String> ps = client.connectPubSub();
+            ps.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String pattern, String channel, String message) {
+                    dispatch(channel, message);
+                }
+            });
+            ps.sync().psubscribe(prefix + "*");
+            pubSub = ps;
+            reconnectHooks.forEach(Runnable::run);
+        } catch (RuntimeException e) {
+            warn(e);
+            retry.schedule(this::subscribe, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    private void dispatch(String channel, String message) {
+        if (!channel.startsWith(prefix)) {
+            return;
+        }
+        String name = channel.substring(prefix.length());
+        for (BiConsumer<String, String> l : listeners) {
+            try {
+                l.accept(name, message);
+            } catch (RuntimeException e) {
+                LOG.warn("event=redis_listener_failed channel={}", name, e);
+            }
+        }
+    }
+
+    private void warn(RuntimeException e) {
+        long now = System.currentTimeMillis();
+        if (now - lastWarning > 60_000) {
+            lastWarning = now;
+            LOG.warn("event=redis_unavailable fallback=database cause={}", e.getClass().getSimpleName());
+        }
+    }
+
+    @PreDestroy
+    public void close() {
+        closed = true;
+        retry.shutdownNow();
+        try {
+            if (pubSub != null) {
+                pubSub.close();
+            }
+            if (connection != null) {
+                connection.close();
+            }
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+}

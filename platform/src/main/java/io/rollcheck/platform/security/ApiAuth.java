@@ -1,0 +1,93 @@
+package io.rollcheck.platform.security;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.rules.SecurityRuleResult;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.rollcheck.platform.audit.AuditLog;
+import io.rollcheck.platform.tenancy.HostResolution;
+import io.rollcheck.platform.web.ApiTenantFilter;
+import io.rollcheck.platform.web.Edge;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Bearer tokens for the API. Every token carries the tenant it was issued on ({@code tenant} claim:
+ * a slug, or {@code @platform}); {@link TenantBinding} refuses it on any other host and audits it.
+ */
+@Singleton
+public class ApiAuth {
+
+    public static final String TENANT_CLAIM = "tenant";
+    public static final String PLATFORM = "@platform";
+    public static final int TOKEN_SECONDS = 8 * 3600;
+
+    private final TokenGenerator tokens;
+
+    public ApiAuth(TokenGenerator tokens) {
+        this.tokens = tokens;
+    }
+
+    public String issue(String username, List<String> roles, String tenantLabel) {
+        Authentication a = Authentication.build(username, roles, Map.of(TENANT_CLAIM, tenantLabel));
+        return tokens.generateToken(a, TOKEN_SECONDS).orElseThrow(() -> new IllegalStateException("no token"));
+    }
+
+    /** Refuses a token on a host other than the one it was issued on; runs before role checks. */
+    @Singleton
+    public static class TenantBinding implements SecurityRule<HttpRequest<?>> {
+
+        private final AuditLog audit;
+
+        public TenantBinding(AuditLog audit) {
+            this.audit = audit;
+        }
+
+        @Override
+        public int getOrder() {
+            return HIGHEST_PRECEDENCE;
+        }
+
+        @Override
+        public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request, @Nullable Authentication authentication) {
+            if (request == null || authentication == null) {
+                return Mono.just(SecurityRuleResult.UNKNOWN);
+            }
+            HostResolution r = Edge.resolution(request);
+            String here = ApiTenantFilter.label(r);
+            Object claim = authentication.getAttributes().get(TENANT_CLAIM);
+            if (here.equals(claim)) {
+                return Mono.just(SecurityRuleResult.UNKNOWN);
+            }
+            String ip = Edge.ip(request);
+            String who = authentication.getName() + "@" + claim;
+            return Mono.fromCallable(() -> {
+                if (r instanceof HostResolution.Serving s) {
+                    audit.tenant(s.tenant().context(), who, "security.crossTenantRefused", request.getPath(), null, ip);
+                } else {
+                    audit.platform(who, "security.crossTenantRefused", request.getPath(), "host=" + here, ip);
+                }
+                return SecurityRuleResult.REJECTED;
+            }).subscribeOn(Schedulers.boundedElastic());
+        }
+    }
+
+    /** Roles of an authentication as a list. */
+    public static List<String> roles(Authentication a) {
+        Collection<String> r = a.getRoles();
+        return r == null ? List.of() : List.copyOf(r);
+    }
+
+    public static Optional<String> tenantOf(Authentication a) {
+        return Optional.ofNullable((String) a.getAttributes().get(TENANT_CLAIM));
+    }
+}

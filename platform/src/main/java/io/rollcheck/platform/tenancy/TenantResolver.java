@@ -1,0 +1,66 @@
+package io.rollcheck.platform.tenancy;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.util.Locale;
+
+/**
+ * Turns a Host header into a {@link HostResolution}: {@code <base-domain>} is the platform site,
+ * {@code <slug>.<base-domain>} a tenant. Only edges call this.
+ */
+@Singleton
+public class TenantResolver {
+
+    private final String baseDomain;
+    private final TenantRegistry registry;
+
+    public TenantResolver(@Value("${rollcheck.base-domain:localhost}") String baseDomain, TenantRegistry registry) {
+        this.baseDomain = baseDomain.toLowerCase(Locale.ROOT);
+        this.registry = registry;
+    }
+
+    public String baseDomain() {
+        return baseDomain;
+    }
+
+    public HostResolution resolve(String hostHeader) {
+        if (hostHeader == null || hostHeader.isBlank()) {
+            return HostResolution.UNKNOWN;
+        }
+        String host = stripPort(hostHeader.strip().toLowerCase(Locale.ROOT));
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        if (host.equals(baseDomain)) {
+            return HostResolution.PLATFORM;
+        }
+        String suffix = "." + baseDomain;
+        if (!host.endsWith(suffix)) {
+            return HostResolution.UNKNOWN;
+        }
+        String label = host.substring(0, host.length() - suffix.length());
+        if (!Slug.isValid(label)) {
+            return HostResolution.UNKNOWN;
+        }
+        return registry.bySlug(label).<HostResolution>map(t -> switch (t.status()) {
+            case ACTIVE -> new HostResolution.Serving(t);
+            case SUSPENDED -> new HostResolution.Suspended(t);
+            case PENDING, DELETED -> HostResolution.UNKNOWN;
+        }).orElse(HostResolution.UNKNOWN);
+    }
+
+    /** The host a tenant's portal answers at, without scheme or port. */
+    public String hostOf(String slug) {
+        return slug + "." + baseDomain;
+    }
+
+    private static String stripPort(String host) {
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            return end > 0 ? host.substring(0, end + 1) : host;
+        }
+        int colon = host.lastIndexOf(':');
+        return colon >= 0 ? host.substring(0, colon) : host;
+    }
+}

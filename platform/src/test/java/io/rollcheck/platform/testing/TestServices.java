@@ -1,0 +1,153 @@
+package io.rollcheck.platform.testing;
+
+import io.rollcheck.platform.services.EmbeddedServices;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Real PostgreSQL and Redis for tests, found in this order: the services named by
+ * {@code ROLLCHECK_TEST_DB_URL} (+ {@code _USER}, {@code _PASSWORD}) and {@code ROLLCHECK_TEST_REDIS_URL};
+ * else containers when a Docker engine answers; else embedded binaries from Maven Central. Each test
+ * JVM gets a database of its own (dropped at exit) and a Redis key prefix of its own.
+ */
+public final class TestServices {
+
+    private static TestServices instance;
+
+    public final String serverUrl;
+    public final String user;
+    public final String password;
+    public final String redisUrl;
+    public final String database;
+    public final String redisPrefix;
+    public final String origin;
+
+    private TestServices(String serverUrl, String user, String password, String redisUrl, String origin) {
+        this.serverUrl = serverUrl;
+        this.user = user;
+        this.password = password;
+        this.redisUrl = redisUrl;
+        this.origin = origin;
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        this.database = "rc_test_" + run;
+        this.redisPrefix = "rctest:" + run + ":";
+    }
+
+    public static synchronized TestServices get() {
+        if (instance == null) {
+            instance = locate();
+            instance.createDatabase();
+        }
+        return instance;
+    }
+
+    private static TestServices locate() {
+        String dbUrl = System.getenv("ROLLCHECK_TEST_DB_URL");
+        String redisUrl = System.getenv("ROLLCHECK_TEST_REDIS_URL");
+        String user = env("ROLLCHECK_TEST_DB_USER", "postgres");
+        String password = env("ROLLCHECK_TEST_DB_PASSWORD", "");
+        String origin = "env";
+        if (dbUrl == null || redisUrl == null) {
+            if (dockerAvailable()) {
+                origin = "testcontainers";
+                if (dbUrl == null) {
+                    PostgreSQLContainer pg = new PostgreSQLContainer("postgres:17-alpine");
+                    pg.start();
+                    dbUrl = pg.getJdbcUrl();
+                    user = pg.getUsername();
+                    password = pg.getPassword();
+                }
+                if (redisUrl == null) {
+                    GenericContainer<?> redis = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
+                    redis.start();
+                    redisUrl = "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379);
+                }
+            } else {
+                origin = "embedded";
+                try {
+                    Path dir = Files.createTempDirectory("rollcheck-test-services");
+                    EmbeddedServices e = EmbeddedServices.start(dir, dbUrl == null, redisUrl == null);
+                    Runtime.getRuntime().addShutdownHook(new Thread(e::close));
+                    if (dbUrl == null) {
+                        dbUrl = e.jdbcUrl();
+                        user = "postgres";
+                        password = "";
+                    }
+                    if (redisUrl == null) {
+                        redisUrl = e.redisUrl();
+                    }
+                } catch (java.io.IOException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }
+        }
+        return new TestServices(dbUrl, user, password, redisUrl, origin);
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null ? fallback : v;
+    }
+
+    /** JDBC URL of this JVM's own database. */
+    public String jdbcUrl() {
+        int slash = serverUrl.indexOf('/', "jdbc:postgresql://".length());
+        int q = serverUrl.indexOf('?');
+        String base = serverUrl.substring(0, slash + 1);
+        return base + database + (q > 0 ? serverUrl.substring(q) : "");
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), user, password);
+    }
+
+    private void createDatabase() {
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            } catch (SQLException ignored) {
+                // best effort at exit
+            }
+        }));
+    }
+
+    /** Properties for an application context on these services. */
+    public Map<String, Object> properties() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("rollcheck.db.url", jdbcUrl());
+        p.put("rollcheck.db.user", user);
+        p.put("rollcheck.db.password", password);
+        p.put("rollcheck.redis.url", redisUrl);
+        p.put("rollcheck.redis.prefix", redisPrefix);
+        p.put("rollcheck.jwt-secret", "test-secret-" + database + "-0123456789abcdef0123456789abcdef");
+        p.put("rollcheck.base-domain", "localhost");
+        p.put("rollcheck.operator-password", TestApp.OPERATOR_PASSWORD);
+        p.put("micronaut.server.port", -1);
+        p.put("datasources.default.maximum-pool-size", 8);
+        return p;
+    }
+}
