@@ -36,7 +36,7 @@ public class Migrations {
         cfg.setMinimumIdle(0);
         cfg.setIdleTimeout(10_000);
         cfg.setPoolName("flyway");
-        cfg.setMaxLifetime(120_000);
+        cfg.setMaxLifetime(300_000);
         this.flywayPool = new HikariDataSource(cfg);
     }
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs a benchmark harness and prints its figures. Usage:
+#   bash infra/bench/run.sh tenancy [N] [threads]   # approval→portal, N tenants provisioned, restart on N schemas
+#   bash infra/bench/run.sh coldstart               # java -jar to serving, services already running
+# Services: ROLLCHECK_TEST_DB_URL / _USER / ROLLCHECK_TEST_REDIS_URL, default: this machine's 5432 / 6379.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export ROLLCHECK_TEST_DB_URL="${ROLLCHECK_TEST_DB_URL:-jdbc:postgresql://127.0.0.1:5432/postgres}"
+export ROLLCHECK_TEST_DB_USER="${ROLLCHECK_TEST_DB_USER:-postgres}"
+export ROLLCHECK_TEST_REDIS_URL="${ROLLCHECK_TEST_REDIS_URL:-redis://127.0.0.1:6379}"
+what="${1:-tenancy}"; shift || true
+case "$what" in
+  tenancy)
+    ./mvnw -B -q -pl platform -am test-compile -DskipTests
+    ./mvnw -B -q -pl platform dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+    java -Xmx2g -Djdk.httpclient.allowRestrictedHeaders=host -cp "platform/target/test-classes:platform/target/classes:$(cat platform/target/bench.classpath)" \
+      io.rollcheck.platform.bench.TenancyBench "$@" 2>&1 | grep -v -E '^\S+ (INFO|DEBUG) '
+    ;;
+  coldstart)
+    bash infra/bench/coldstart.sh "$@"
+    ;;
+  *) echo "unknown benchmark: $what" >&2; exit 2 ;;
+esac
