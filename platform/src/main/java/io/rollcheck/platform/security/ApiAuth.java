@@ -47,9 +47,11 @@ public class ApiAuth {
     public static class TenantBinding implements SecurityRule<HttpRequest<?>> {
 
         private final AuditLog audit;
+        private final TokenRevocation revocation;
 
-        public TenantBinding(AuditLog audit) {
+        public TenantBinding(AuditLog audit, TokenRevocation revocation) {
             this.audit = audit;
+            this.revocation = revocation;
         }
 
         @Override
@@ -66,6 +68,10 @@ public class ApiAuth {
             String here = ApiTenantFilter.label(r);
             Object claim = authentication.getAttributes().get(TENANT_CLAIM);
             if (here.equals(claim)) {
+                String token = bearer(request);
+                if (token != null && revocation.isRevoked(token)) {
+                    return Mono.just(SecurityRuleResult.REJECTED);
+                }
                 return Mono.just(SecurityRuleResult.UNKNOWN);
             }
             String ip = Edge.ip(request);
@@ -79,6 +85,12 @@ public class ApiAuth {
                 return SecurityRuleResult.REJECTED;
             }).subscribeOn(Schedulers.boundedElastic());
         }
+    }
+
+    /** The bearer token of a request, if any. */
+    public static String bearer(HttpRequest<?> request) {
+        String h = request.getHeaders().getAuthorization().orElse(null);
+        return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).strip() : null;
     }
 
     /** Roles of an authentication as a list. */

@@ -9,19 +9,22 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.rollcheck.platform.audit.AuditLog;
 import io.rollcheck.platform.tenancy.HostResolution;
-import io.rollcheck.platform.tenancy.TenantAccounts;
+import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.web.Edge;
 import io.rollcheck.platform.web.Problem;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code POST /api/auth/login}: operators on the platform host, tenant users on their tenant's
- * host. The answer never tells whether the user exists.
+ * Sign-in for the API: {@code POST /api/auth/login} (operators on the platform host, tenant users
+ * on their tenant's host), {@code POST /api/auth/password} (change, including the forced change
+ * after a first sign-in), {@code POST /api/auth/logout} (revokes the token).
  */
 @Controller("/api/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -32,48 +35,78 @@ public class AuthController {
     }
 
     @Serdeable
+    public record PasswordChange(String username, String currentPassword, String newPassword) {
+    }
+
+    @Serdeable
     public record TokenResponse(String accessToken, String tokenType, int expiresIn, String username,
                                 List<String> roles, String tenant) {
     }
 
-    private final Operators operators;
-    private final TenantAccounts accounts;
+    private final SignIn signIn;
     private final ApiAuth auth;
+    private final TokenRevocation revocation;
     private final AuditLog audit;
 
-    public AuthController(Operators operators, TenantAccounts accounts, ApiAuth auth, AuditLog audit) {
-        this.operators = operators;
-        this.accounts = accounts;
+    public AuthController(SignIn signIn, ApiAuth auth, TokenRevocation revocation, AuditLog audit) {
+        this.signIn = signIn;
         this.auth = auth;
+        this.revocation = revocation;
         this.audit = audit;
     }
 
     @Post("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> login(HttpRequest<?> request, @Body Credentials body) {
-        String username = body.username() == null ? "" : body.username().strip();
         String ip = Edge.ip(request);
-        HostResolution r = Edge.resolution(request);
-        if (r instanceof HostResolution.Platform) {
-            var ok = operators.authenticate(username, body.password());
-            audit.platform(ok.isPresent() ? username : "anonymous", ok.isPresent() ? "auth.signIn" : "auth.signInFailed",
-                    "operator", null, ip);
-            if (ok.isEmpty()) {
-                return Problem.response(HttpStatus.UNAUTHORIZED, "bad_credentials", Edge.locale(request), null);
-            }
-            List<String> roles = List.of(Roles.PLATFORM_OPERATOR);
-            return HttpResponse.ok(new TokenResponse(auth.issue(username, roles, ApiAuth.PLATFORM), "Bearer",
-                    ApiAuth.TOKEN_SECONDS, username, roles, ApiAuth.PLATFORM));
+        SignIn.Outcome o;
+        if (Edge.resolution(request) instanceof HostResolution.Platform) {
+            o = signIn.operator(body.username(), body.password(), ip);
+        } else {
+            o = signIn.tenantUser(Edge.tenant(request).context(), body.username(), body.password(), ip);
         }
-        var tenant = Edge.tenant(request);
-        var ok = accounts.authenticate(tenant.context(), username, body.password());
-        audit.tenant(tenant.context(), ok.isPresent() ? username : "anonymous",
-                ok.isPresent() ? "auth.signIn" : "auth.signInFailed", "api", null, ip);
-        if (ok.isEmpty()) {
-            return Problem.response(HttpStatus.UNAUTHORIZED, "bad_credentials", Edge.locale(request), null);
+        return respond(request, o);
+    }
+
+    @Post("/password")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<?> changePassword(HttpRequest<?> request, @Body PasswordChange body) {
+        Tenant t = Edge.tenant(request);
+        return respond(request, signIn.changePassword(t.context(), body.username(), body.currentPassword(),
+                body.newPassword(), Edge.ip(request)));
+    }
+
+    @Post("/logout")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<?> logout(HttpRequest<?> request, Authentication who) {
+        String token = ApiAuth.bearer(request);
+        Object exp = who.getAttributes().get("exp");
+        Instant expires = exp instanceof Number n ? Instant.ofEpochSecond(n.longValue())
+                : exp instanceof java.util.Date d ? d.toInstant() : Instant.now().plusSeconds(ApiAuth.TOKEN_SECONDS);
+        revocation.revoke(token, expires);
+        if (Edge.resolution(request) instanceof HostResolution.Serving s) {
+            audit.tenant(s.tenant().context(), who.getName(), "auth.signOut", "api", null, Edge.ip(request));
+        } else {
+            audit.platform(who.getName(), "auth.signOut", "api", null, Edge.ip(request));
         }
-        var a = ok.get();
-        return HttpResponse.ok(new TokenResponse(auth.issue(a.username(), a.roles(), tenant.slug()), "Bearer",
-                ApiAuth.TOKEN_SECONDS, a.username(), a.roles(), tenant.slug()));
+        return HttpResponse.noContent();
+    }
+
+    private HttpResponse<?> respond(HttpRequest<?> request, SignIn.Outcome o) {
+        if (o instanceof SignIn.Signed s) {
+            Principal p = s.principal();
+            return HttpResponse.ok(new TokenResponse(auth.issue(p.username(), p.roles(), p.tenant()), "Bearer",
+                    ApiAuth.TOKEN_SECONDS, p.username(), p.roles(), p.tenant()));
+        }
+        if (o instanceof SignIn.MustChangePassword) {
+            return Problem.response(HttpStatus.FORBIDDEN, "password_change_required", Edge.locale(request), null);
+        }
+        String code = ((SignIn.Refused) o).code();
+        HttpStatus status = switch (code) {
+            case LoginGuard.LOCKED -> HttpStatus.LOCKED;
+            case LoginGuard.RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            default -> HttpStatus.UNAUTHORIZED;
+        };
+        return Problem.response(status, code, Edge.locale(request), null);
     }
 }

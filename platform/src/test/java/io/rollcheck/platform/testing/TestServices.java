@@ -24,6 +24,8 @@ import java.util.UUID;
 public final class TestServices {
 
     private static TestServices instance;
+    /** One master key per test JVM, shared by every instance (as nodes of one deployment share theirs). */
+    public static final String MASTER_KEY = io.rollcheck.platform.crypto.MasterKeys.generate();
 
     public final String serverUrl;
     public final String user;
@@ -146,7 +148,10 @@ public final class TestServices {
         p.put("rollcheck.jwt-secret", "test-secret-" + database + "-0123456789abcdef0123456789abcdef");
         p.put("rollcheck.base-domain", "localhost");
         p.put("rollcheck.operator-password", TestApp.OPERATOR_PASSWORD);
+        p.put("rollcheck.master-key", MASTER_KEY);
         p.put("micronaut.server.port", -1);
+        // every test request comes from 127.0.0.1: the per-IP limit has its own test
+        p.put("rollcheck.security.ip-per-minute", 100_000);
         p.put("datasources.default.maximum-pool-size", 8);
         return p;
     }
