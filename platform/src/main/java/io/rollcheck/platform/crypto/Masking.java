@@ -21,6 +21,25 @@ public final class Masking {
         return v.charAt(0) + "*".repeat(n - 2) + v.charAt(n - 1);
     }
 
+    /**
+     * What a viewer sees of an ID number: {@code wide} viewers (registrar, college staff, the student
+     * himself) the first and last 4; who only follows a class (counselor, monitor) the last 4 only.
+     */
+    public static String idNumberFor(boolean wide, String v) {
+        if (v == null) {
+            return null;
+        }
+        return wide ? idNumber(v) : "*".repeat(Math.max(0, v.length() - 4)) + v.substring(Math.max(0, v.length() - 4));
+    }
+
+    /** What a viewer sees of a birth date: class followers see none of it. */
+    public static String birthDateFor(boolean wide, String v) {
+        if (v == null) {
+            return null;
+        }
+        return wide ? birthDate(v) : "****-**-**";
+    }
+
     /** {@code 13800138000} → {@code 138****8000}. */
     public static String phone(String v) {
         if (v == null || v.length() < 7) {

@@ -100,6 +100,34 @@ public class Students {
         });
     }
 
+    /** The record masked for a viewer; {@code wide}: see {@link Masking#idNumberFor}. Never in clear. */
+    public Optional<StudentView> readFor(TenantContext t, long id, boolean wide) {
+        return read(t, id, true).map(v -> masked(v, wide));
+    }
+
+    /** A class's students as a viewer with these roles sees them, in 学号 order. */
+    public java.util.List<StudentView> classList(TenantContext t, long classId, boolean wide) {
+        java.util.List<Long> ids = db.tenant(t, c -> {
+            java.util.List<Long> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM students WHERE class_id = ? ORDER BY student_no")) {
+                ps.setLong(1, classId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return out;
+        });
+        return ids.stream().map(id -> readFor(t, id, wide).orElseThrow()).toList();
+    }
+
+    private static StudentView masked(StudentView v, boolean wide) {
+        return new StudentView(v.id(), v.studentNo(), v.name(), v.sex(), v.classId(), v.collegeId(), v.idType(),
+                Masking.idNumberFor(wide, v.idNumber()), Masking.birthDateFor(wide, v.birthDate()),
+                Masking.phone(v.phone()));
+    }
+
     /** Upper-case X, no spaces: the form the blind index is computed over. */
     public static String normaliseId(String id) {
         return id.strip().replace(" ", "").toUpperCase(Locale.ROOT);

@@ -37,6 +37,29 @@ public class ApiAuth {
         this.tokens = tokens;
     }
 
+    public static final String USER_ID_CLAIM = "uid";
+    public static final String STUDENT_ID_CLAIM = "sid";
+
+    public String issue(Principal p) {
+        Map<String, Object> claims = new java.util.HashMap<>();
+        claims.put(TENANT_CLAIM, p.tenant());
+        claims.put(USER_ID_CLAIM, p.userId());
+        if (p.studentId() != null) {
+            claims.put(STUDENT_ID_CLAIM, p.studentId());
+        }
+        Authentication a = Authentication.build(p.username(), p.roles(), claims);
+        return tokens.generateToken(a, TOKEN_SECONDS).orElseThrow(() -> new IllegalStateException("no token"));
+    }
+
+    /** The principal behind a validated token. */
+    public static Principal principal(Authentication a) {
+        Object uid = a.getAttributes().get(USER_ID_CLAIM);
+        Object sid = a.getAttributes().get(STUDENT_ID_CLAIM);
+        return new Principal((String) a.getAttributes().get(TENANT_CLAIM),
+                uid instanceof Number n ? n.longValue() : 0L, a.getName(), a.getName(), roles(a),
+                sid instanceof Number s ? s.longValue() : null);
+    }
+
     public String issue(String username, List<String> roles, String tenantLabel) {
         Authentication a = Authentication.build(username, roles, Map.of(TENANT_CLAIM, tenantLabel));
         return tokens.generateToken(a, TOKEN_SECONDS).orElseThrow(() -> new IllegalStateException("no token"));

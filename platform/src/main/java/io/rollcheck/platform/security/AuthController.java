@@ -95,7 +95,7 @@ public class AuthController {
     private HttpResponse<?> respond(HttpRequest<?> request, SignIn.Outcome o) {
         if (o instanceof SignIn.Signed s) {
             Principal p = s.principal();
-            return HttpResponse.ok(new TokenResponse(auth.issue(p.username(), p.roles(), p.tenant()), "Bearer",
+            return HttpResponse.ok(new TokenResponse(auth.issue(p), "Bearer",
                     ApiAuth.TOKEN_SECONDS, p.username(), p.roles(), p.tenant()));
         }
         if (o instanceof SignIn.MustChangePassword) {
