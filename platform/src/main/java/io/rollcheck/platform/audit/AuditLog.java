@@ -77,6 +77,54 @@ public class AuditLog {
         }
     }
 
+    /** One entry as the registrar's audit view shows it. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record Entry(long id, Instant at, String actor, String action, String target, String detail, String ip) {
+    }
+
+    /** Filters of the audit view; null means any. */
+    public record Filter(String action, String actor, Instant from, Instant to, int limit) {
+    }
+
+    /** Entries of a tenant's log matching the filter, newest first (at most 1,000). */
+    public java.util.List<Entry> search(TenantContext tenant, Filter f) {
+        return db.tenant(tenant, c -> {
+            StringBuilder sql = new StringBuilder("SELECT id, at, actor, action, target, detail, ip FROM audit_log WHERE true");
+            java.util.List<Object> args = new java.util.ArrayList<>();
+            if (f.action() != null && !f.action().isBlank()) {
+                sql.append(" AND action LIKE ?");
+                args.add(f.action().strip() + "%");
+            }
+            if (f.actor() != null && !f.actor().isBlank()) {
+                sql.append(" AND actor = ?");
+                args.add(f.actor().strip());
+            }
+            if (f.from() != null) {
+                sql.append(" AND at >= ?");
+                args.add(Timestamp.from(f.from()));
+            }
+            if (f.to() != null) {
+                sql.append(" AND at < ?");
+                args.add(Timestamp.from(f.to()));
+            }
+            sql.append(" ORDER BY id DESC LIMIT ?");
+            args.add(Math.max(1, Math.min(f.limit(), 1000)));
+            java.util.List<Entry> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Result of a chain check: how many entries were read and the id of the first broken one, if any. */
     public record Verification(long entries, java.util.Optional<Long> firstBroken) {
     }

@@ -39,6 +39,33 @@ class AuditChainIT {
     }
 
     @Test
+    void the_registrar_filters_the_log_and_verifies_it_through_the_api() throws Exception {
+        try (TestApp app = TestApp.start()) {
+            Tenant t = app.aTenant();
+            app.bean(io.rollcheck.platform.tenancy.TenantAccounts.class).setPassword(t.context(), "admin", "registrar-pass-1");
+            String host = t.slug() + ".localhost";
+            String token = app.login(host, "admin", "registrar-pass-1");
+            var list = app.get(host, "/api/admin/audit?action=auth.&limit=5", token);
+            assertEquals(200, list.statusCode(), list.body());
+            assertTrue(list.body().contains("\"action\":\"auth.signIn\""), list.body());
+            assertTrue(!list.body().contains("account.") && !list.body().contains("test.action"));
+            var verify = app.get(host, "/api/admin/audit/verify", token);
+            assertTrue(verify.body().contains("\"intact\":true"), verify.body());
+            try (Connection c = TestServices.get().connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE " + Db.quote(t.schemaName()) + ".audit_log SET detail = 'x' WHERE id = 1");
+            }
+            var broken = app.get(host, "/api/admin/audit/verify", token);
+            assertTrue(broken.body().contains("\"intact\":false") && broken.body().contains("\"firstBrokenId\":1"), broken.body());
+            // an ordinary student or another tenant's admin cannot read it
+            Tenant other = app.aTenant();
+            app.bean(io.rollcheck.platform.tenancy.TenantAccounts.class).setPassword(other.context(), "admin", "registrar-pass-1");
+            String otherToken = app.login(other.slug() + ".localhost", "admin", "registrar-pass-1");
+            int status = app.get(host, "/api/admin/audit", otherToken).statusCode();
+            assertTrue(status == 401 || status == 403, "status " + status);
+        }
+    }
+
+    @Test
     void deleting_an_entry_breaks_the_chain_at_the_next_one() throws Exception {
         try (TestApp app = TestApp.start()) {
             Tenant t = app.aTenant();

@@ -62,6 +62,8 @@ class TenantIsolationIT {
 
         HttpResponse<String> portalB = app.get(host(b), "/api/portal", null);
         assertEquals(200, portalB.statusCode());
+        assertEquals("nosniff", portalB.headers().firstValue("x-content-type-options").orElse(""));
+        assertTrue(portalB.headers().firstValue("content-security-policy").orElse("").contains("frame-ancestors 'none'"));
         assertTrue(portalB.body().contains("B-own-1"));
         assertFalse(portalB.body().contains("A-secret"), portalB.body());
 
