@@ -48,10 +48,24 @@ public final class TestServices {
 
     public static synchronized TestServices get() {
         if (instance == null) {
+            writeFixtureValues();
             instance = locate();
             instance.createDatabase();
         }
         return instance;
+    }
+
+    /** Lists the fixture personal values for the log scan that runs after the tests (infra module). */
+    private static void writeFixtureValues() {
+        try {
+            java.nio.file.Path f = java.nio.file.Path.of("target", "pii-fixtures.txt");
+            java.nio.file.Files.createDirectories(f.getParent());
+            java.util.List<String> values = new java.util.ArrayList<>(Fixtures.ID_NUMBERS);
+            values.addAll(Fixtures.PHONES);
+            java.nio.file.Files.write(f, values);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static TestServices locate() {
