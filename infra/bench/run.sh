@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark harness and prints its figures. Usage:
 #   bash infra/bench/run.sh tenancy [N] [threads]   # approval→portal, N tenants provisioned, restart on N schemas
+#   bash infra/bench/run.sh security                # hashing, sign-ins/s, per-request security cost, PII sealing
 #   bash infra/bench/run.sh coldstart               # java -jar to serving, services already running
 # Services: ROLLCHECK_TEST_DB_URL / _USER / ROLLCHECK_TEST_REDIS_URL, default: this machine's 5432 / 6379.
 set -euo pipefail
@@ -9,13 +10,15 @@ export ROLLCHECK_TEST_DB_URL="${ROLLCHECK_TEST_DB_URL:-jdbc:postgresql://127.0.0
 export ROLLCHECK_TEST_DB_USER="${ROLLCHECK_TEST_DB_USER:-postgres}"
 export ROLLCHECK_TEST_REDIS_URL="${ROLLCHECK_TEST_REDIS_URL:-redis://127.0.0.1:6379}"
 what="${1:-tenancy}"; shift || true
+platform_bench() {
+  ./mvnw -B -q -pl platform -am test-compile -DskipTests
+  ./mvnw -B -q -pl platform dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+  java -Xmx2g -Djdk.httpclient.allowRestrictedHeaders=host -cp "platform/target/test-classes:platform/target/classes:$(cat platform/target/bench.classpath)" \
+    "$@" 2>&1 | grep --line-buffered -v -E '^\S+ (INFO|WARN|DEBUG) '
+}
 case "$what" in
-  tenancy)
-    ./mvnw -B -q -pl platform -am test-compile -DskipTests
-    ./mvnw -B -q -pl platform dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-    java -Xmx2g -Djdk.httpclient.allowRestrictedHeaders=host -cp "platform/target/test-classes:platform/target/classes:$(cat platform/target/bench.classpath)" \
-      io.rollcheck.platform.bench.TenancyBench "$@" 2>&1 | grep -v -E '^\S+ (INFO|DEBUG) '
-    ;;
+  tenancy) platform_bench io.rollcheck.platform.bench.TenancyBench "$@" ;;
+  security) platform_bench io.rollcheck.platform.bench.SecurityBench "$@" ;;
   coldstart)
     bash infra/bench/coldstart.sh "$@"
     ;;
