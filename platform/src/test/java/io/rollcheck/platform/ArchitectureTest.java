@@ -32,7 +32,8 @@ class ArchitectureTest {
     @Test
     void nothing_below_the_edge_reads_host_headers() {
         noClasses().that().resideInAnyPackage("io.rollcheck.platform.db..", "io.rollcheck.platform.audit..",
-                        "io.rollcheck.platform.cache..")
+                        "io.rollcheck.platform.cache..", "io.rollcheck.platform.crypto..", "io.rollcheck.platform.record..")
+                .and().areNotAnnotatedWith(io.micronaut.http.annotation.Controller.class)
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..")
                 .check(classes);
     }

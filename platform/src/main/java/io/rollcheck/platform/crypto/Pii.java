@@ -22,6 +22,16 @@ public class Pii {
         this.keys = keys;
     }
 
+    /** Seals a platform-level secret (e.g. an operator's TOTP secret) under the platform's data key. */
+    public byte[] sealPlatform(String field, String value) {
+        return Aead.seal(keys.platform().encryption(), value.getBytes(StandardCharsets.UTF_8), "rollcheck:platform:" + field);
+    }
+
+    public String openPlatform(String field, byte[] sealed) {
+        return new String(Aead.open(keys.platform().encryption(), sealed, "rollcheck:platform:" + field),
+                StandardCharsets.UTF_8);
+    }
+
     public byte[] seal(TenantContext tenant, String field, String value) {
         if (value == null) {
             return null;

@@ -42,6 +42,11 @@ public class TenantKeys {
         this.master = master;
     }
 
+    /** The platform's own data key (id 0), for operator secrets. */
+    public Material platform() {
+        return cache.get(0L, id -> derive(unwrapOrCreate(id)));
+    }
+
     public Material of(TenantContext tenant) {
         return cache.get(tenant.tenantId(), id -> derive(unwrapOrCreate(id)));
     }

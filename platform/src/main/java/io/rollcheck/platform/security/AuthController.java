@@ -31,7 +31,11 @@ import java.util.List;
 public class AuthController {
 
     @Serdeable
-    public record Credentials(String username, String password) {
+    public record Credentials(String username, String password, @io.micronaut.core.annotation.Nullable String totp) {
+    }
+
+    @Serdeable
+    public record Code(String code) {
     }
 
     @Serdeable
@@ -44,12 +48,15 @@ public class AuthController {
     }
 
     private final SignIn signIn;
+    private final SecondFactor secondFactor;
     private final ApiAuth auth;
     private final TokenRevocation revocation;
     private final AuditLog audit;
 
-    public AuthController(SignIn signIn, ApiAuth auth, TokenRevocation revocation, AuditLog audit) {
+    public AuthController(SignIn signIn, SecondFactor secondFactor, ApiAuth auth, TokenRevocation revocation,
+                          AuditLog audit) {
         this.signIn = signIn;
+        this.secondFactor = secondFactor;
         this.auth = auth;
         this.revocation = revocation;
         this.audit = audit;
@@ -61,9 +68,9 @@ public class AuthController {
         String ip = Edge.ip(request);
         SignIn.Outcome o;
         if (Edge.resolution(request) instanceof HostResolution.Platform) {
-            o = signIn.operator(body.username(), body.password(), ip);
+            o = signIn.operator(body.username(), body.password(), body.totp(), ip);
         } else {
-            o = signIn.tenantUser(Edge.tenant(request).context(), body.username(), body.password(), ip);
+            o = signIn.tenantUser(Edge.tenant(request).context(), body.username(), body.password(), body.totp(), ip);
         }
         return respond(request, o);
     }
@@ -92,6 +99,28 @@ public class AuthController {
         return HttpResponse.noContent();
     }
 
+    /** Starts TOTP enrolment for the signed-in user (operator or tenant user). */
+    @Post("/totp")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public SecondFactor.Enrollment beginTotp(HttpRequest<?> request, Authentication who) {
+        if (Edge.resolution(request) instanceof HostResolution.Platform) {
+            return secondFactor.beginOperator(who.getName());
+        }
+        return secondFactor.begin(Edge.tenant(request).context(), ApiAuth.principal(who));
+    }
+
+    /** Turns the second factor on once a code from the app matches. */
+    @Post("/totp/confirm")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<?> confirmTotp(HttpRequest<?> request, @Body Code body, Authentication who) {
+        if (Edge.resolution(request) instanceof HostResolution.Platform) {
+            secondFactor.confirmOperator(who.getName(), body.code());
+        } else {
+            secondFactor.confirm(Edge.tenant(request).context(), ApiAuth.principal(who), body.code());
+        }
+        return HttpResponse.noContent();
+    }
+
     private HttpResponse<?> respond(HttpRequest<?> request, SignIn.Outcome o) {
         if (o instanceof SignIn.Signed s) {
             Principal p = s.principal();
@@ -105,7 +134,7 @@ public class AuthController {
         HttpStatus status = switch (code) {
             case LoginGuard.LOCKED -> HttpStatus.LOCKED;
             case LoginGuard.RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
-            default -> HttpStatus.UNAUTHORIZED;
+            default -> HttpStatus.UNAUTHORIZED; // bad_credentials and totp_required
         };
         return Problem.response(status, code, Edge.locale(request), null);
     }

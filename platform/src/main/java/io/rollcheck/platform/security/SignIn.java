@@ -39,11 +39,12 @@ public class SignIn {
     public record MustChangePassword(String username) implements Outcome {
     }
 
-    /** Refused: {@code bad_credentials}, {@code account_locked} or {@code rate_limited}. */
+    /** Refused: {@code bad_credentials}, {@code totp_required}, {@code account_locked} or {@code rate_limited}. */
     public record Refused(String code) implements Outcome {
     }
 
     public static final String BAD_CREDENTIALS = "bad_credentials";
+    public static final String TOTP_REQUIRED = "totp_required";
 
     private final Db db;
     private final Operators operators;
@@ -51,8 +52,10 @@ public class SignIn {
     private final LoginGuard guard;
     private final AuditLog audit;
     private final Pii pii;
+    private final Totp totp;
 
-    public SignIn(Db db, Operators operators, PasswordHasher hasher, LoginGuard guard, AuditLog audit, Pii pii) {
+    public SignIn(Db db, Operators operators, PasswordHasher hasher, LoginGuard guard, AuditLog audit, Pii pii, Totp totp) {
+        this.totp = totp;
         this.db = db;
         this.operators = operators;
         this.hasher = hasher;
@@ -63,6 +66,10 @@ public class SignIn {
 
     /** Platform operators, on the platform site. */
     public Outcome operator(String username, String password, String ip) {
+        return operator(username, password, null, ip);
+    }
+
+    public Outcome operator(String username, String password, String totpCode, String ip) {
         String u = clean(username);
         Optional<String> refused = guard.refusal("platform", u, ip);
         if (refused.isPresent()) {
@@ -75,13 +82,41 @@ public class SignIn {
             audit.platform("anonymous", "auth.signInFailed", "operator", null, ip);
             return new Refused(BAD_CREDENTIALS);
         }
+        Optional<Object[]> second = db.platform(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT totp_enabled, totp_secret_enc, totp_last_step FROM operators WHERE username = ?")) {
+                ps.setString(1, u);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getBoolean(1) ? Optional.of(new Object[]{rs.getBytes(2), rs.getObject(3, Long.class)})
+                            : Optional.<Object[]>empty();
+                }
+            }
+        });
+        if (second.isPresent()) {
+            if (totpCode == null || totpCode.isBlank()) {
+                return new Refused(TOTP_REQUIRED);
+            }
+            String secret = pii.openPlatform("totp", (byte[]) second.get()[0]);
+            var step = totp.verify(secret, totpCode, (Long) second.get()[1]);
+            if (step.isEmpty() || db.platform(c -> update(c, "UPDATE operators SET totp_last_step = ? WHERE username = ?"
+                    + " AND (totp_last_step IS NULL OR totp_last_step < ?)", step.getAsLong(), u, step.getAsLong())) == 0) {
+                guard.failed("platform", u);
+                audit.platform(u, "auth.totpFailed", "operator", null, ip);
+                return new Refused(BAD_CREDENTIALS);
+            }
+        }
         guard.succeeded("platform", u);
-        audit.platform(u, "auth.signIn", "operator", "password", ip);
+        audit.platform(u, "auth.signIn", "operator", second.isPresent() ? "password+totp" : "password", ip);
         return new Signed(new Principal(ApiAuth.PLATFORM, 0, u, u, List.of(Roles.PLATFORM_OPERATOR), null));
     }
 
     /** Any user of a tenant, on that tenant's host. */
     public Outcome tenantUser(TenantContext tenant, String username, String password, String ip) {
+        return tenantUser(tenant, username, password, null, ip);
+    }
+
+    public Outcome tenantUser(TenantContext tenant, String username, String password, String totpCode, String ip) {
         String u = clean(username);
         String scope = Long.toString(tenant.tenantId());
         Optional<String> refused = guard.refusal(scope, u, ip);
@@ -90,6 +125,12 @@ public class SignIn {
             return new Refused(refused.get());
         }
         Outcome o = check(tenant, u, password);
+        if (o instanceof Signed signed) {
+            o = secondFactor(tenant, signed, totpCode);
+            if (o instanceof Refused r && TOTP_REQUIRED.equals(r.code())) {
+                return o;
+            }
+        }
         if (o instanceof Refused) {
             guard.failed(scope, u);
             audit.tenant(tenant, "anonymous", "auth.signInFailed", "user", null, ip);
@@ -126,6 +167,35 @@ public class SignIn {
                 hash, u));
         audit.tenant(tenant, u, "auth.passwordChanged", "user:" + u, null, ip);
         return check(tenant, u, newPassword);
+    }
+
+    private Outcome secondFactor(TenantContext tenant, Signed signed, String code) {
+        long userId = signed.principal().userId();
+        Optional<Object[]> second = db.tenant(tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT totp_enabled, totp_secret_enc, totp_last_step FROM users WHERE id = ?")) {
+                ps.setLong(1, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getBoolean(1) ? Optional.of(new Object[]{rs.getBytes(2), rs.getObject(3, Long.class)})
+                            : Optional.<Object[]>empty();
+                }
+            }
+        });
+        if (second.isEmpty()) {
+            return signed;
+        }
+        if (code == null || code.isBlank()) {
+            return new Refused(TOTP_REQUIRED);
+        }
+        String secret = pii.open(tenant, "totp", (byte[]) second.get()[0]);
+        var step = totp.verify(secret, code, (Long) second.get()[1]);
+        if (step.isEmpty()) {
+            return new Refused(BAD_CREDENTIALS);
+        }
+        int claimed = db.tenant(tenant, c -> update(c, "UPDATE users SET totp_last_step = ? WHERE id = ?"
+                + " AND (totp_last_step IS NULL OR totp_last_step < ?)", step.getAsLong(), userId, step.getAsLong()));
+        return claimed == 1 ? signed : new Refused(BAD_CREDENTIALS);
     }
 
     private Outcome check(TenantContext tenant, String username, String password) {
