@@ -34,7 +34,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("io.rollcheck.platform.db..", "io.rollcheck.platform.audit..",
                         "io.rollcheck.platform.cache..", "io.rollcheck.platform.crypto..", "io.rollcheck.platform.record..")
                 .and().areNotAnnotatedWith(io.micronaut.http.annotation.Controller.class)
-                .and().haveSimpleNameNotStartingWith("$") // Micronaut's generated bean definitions
+                .and().haveNameNotMatching(".*\\.\\$.*") // Micronaut's generated bean definitions
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..")
                 .check(classes);
     }
