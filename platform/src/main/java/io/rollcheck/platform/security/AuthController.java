@@ -39,6 +39,14 @@ public class AuthController {
     }
 
     @Serdeable
+    public record ResetRequest(String username) {
+    }
+
+    @Serdeable
+    public record ResetCompletion(String token, String newPassword) {
+    }
+
+    @Serdeable
     public record PasswordChange(String username, String currentPassword, String newPassword) {
     }
 
@@ -49,13 +57,15 @@ public class AuthController {
 
     private final SignIn signIn;
     private final SecondFactor secondFactor;
+    private final PasswordReset reset;
     private final ApiAuth auth;
     private final TokenRevocation revocation;
     private final AuditLog audit;
 
-    public AuthController(SignIn signIn, SecondFactor secondFactor, ApiAuth auth, TokenRevocation revocation,
-                          AuditLog audit) {
+    public AuthController(SignIn signIn, SecondFactor secondFactor, PasswordReset reset, ApiAuth auth,
+                          TokenRevocation revocation, AuditLog audit) {
         this.signIn = signIn;
+        this.reset = reset;
         this.secondFactor = secondFactor;
         this.auth = auth;
         this.revocation = revocation;
@@ -96,6 +106,22 @@ public class AuthController {
         } else {
             audit.platform(who.getName(), "auth.signOut", "api", null, Edge.ip(request));
         }
+        return HttpResponse.noContent();
+    }
+
+    /** Sends a reset link when the account exists and has an address; the answer is the same either way. */
+    @Post("/reset-request")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<?> requestReset(HttpRequest<?> request, @Body ResetRequest body) {
+        boolean ok = reset.request(Edge.tenant(request), body.username(), Edge.locale(request), Edge.ip(request));
+        return ok ? HttpResponse.accepted()
+                : Problem.response(HttpStatus.TOO_MANY_REQUESTS, LoginGuard.RATE_LIMITED, Edge.locale(request), null);
+    }
+
+    @Post("/reset")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<?> completeReset(HttpRequest<?> request, @Body ResetCompletion body) {
+        reset.complete(Edge.tenant(request), body.token(), body.newPassword(), Edge.ip(request));
         return HttpResponse.noContent();
     }
 
