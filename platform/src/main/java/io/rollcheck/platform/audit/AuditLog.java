@@ -167,6 +167,52 @@ public class AuditLog {
         return new Verification(n, java.util.Optional.empty());
     }
 
+    /** An entry to append in a batch. */
+    public record Draft(String actor, String action, String target, String detail, String ip) {
+    }
+
+    /**
+     * Appends many entries in the caller's transaction with one lock and one batch insert: the chain
+     * is computed in memory from the last stored hash.
+     */
+    public void appendBatch(Connection c, java.util.List<Draft> drafts) throws SQLException {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.audit'))")) {
+            lock.execute();
+        }
+        byte[] prev = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                prev = rs.getBytes(1);
+            }
+        }
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO audit_log (at, actor, action, target, detail, ip, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)")) {
+            int n = 0;
+            for (Draft d : drafts) {
+                byte[] hash = hash(prev, at, d.actor(), d.action(), d.target(), d.detail(), d.ip());
+                ps.setTimestamp(1, Timestamp.from(at));
+                ps.setString(2, d.actor());
+                ps.setString(3, d.action());
+                ps.setString(4, d.target());
+                ps.setString(5, d.detail());
+                ps.setString(6, d.ip());
+                ps.setBytes(7, prev);
+                ps.setBytes(8, hash);
+                ps.addBatch();
+                prev = hash;
+                if (++n % 1000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
     static byte[] hash(byte[] prev, Instant at, String actor, String action, String target, String detail, String ip) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -1,0 +1,24 @@
+package io.rollcheck.webui.site;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** Dates as people read them: 2025年10月22日 in Chinese, October 22, 2025 in English. */
+public final class Dates {
+
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private Dates() {
+    }
+
+    public static String date(Instant at, String zone, Locale locale) {
+        if (at == null) {
+            return "";
+        }
+        ZoneId z = zone == null || zone.isBlank() ? DEFAULT_ZONE : ZoneId.of(zone);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(at.atZone(z));
+    }
+}

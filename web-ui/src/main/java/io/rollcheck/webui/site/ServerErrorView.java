@@ -1,0 +1,43 @@
+package io.rollcheck.webui.site;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.micronaut.context.annotation.Prototype;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What a person sees when a view fails: a short apology; the cause goes to the log only. */
+@Prototype
+@AnonymousAllowed
+class ServerErrorView extends PageShell implements HasErrorParameter<Exception> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerErrorView.class);
+
+    ServerErrorView() {
+        siteName(getTranslation("platform.name"), "site-name");
+        H2 title = new H2(getTranslation("serverError.title"));
+        title.setId("server-error");
+        content(title, new Paragraph(getTranslation("serverError.text")), new Anchor("/", getTranslation("notFound.home")));
+    }
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
+        // Type and place only: exception messages can quote row values (never PII in a log line).
+        Exception e = parameter.getCaughtException();
+        StackTraceElement[] at = e.getStackTrace();
+        LOG.error("event=view_failed path={} cause={} at={}", event.getLocation().getPath(), e.getClass().getName(),
+                at.length > 0 ? at[0] : "?");
+        return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("serverError.title");
+    }
+}

@@ -1,0 +1,38 @@
+package io.rollcheck.webui.site;
+
+import com.vaadin.flow.i18n.I18NProvider;
+import io.rollcheck.platform.i18n.Messages;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Vaadin's translations, backed by {@link Messages}: the UI bundle {@code i18n/ui} first, then the
+ * platform's (error codes). zh-CN is listed first, so it is the language when the browser asks for
+ * neither Chinese nor English.
+ */
+@Singleton
+public class UiTranslations implements I18NProvider {
+
+    public static final String BUNDLE = "i18n/ui";
+
+    static {
+        Messages.register(BUNDLE);
+    }
+
+    /** Makes sure the UI bundle is registered (the edge's error pages use it before any view). */
+    public static void register() {
+        Messages.register(BUNDLE);
+    }
+
+    @Override
+    public List<Locale> getProvidedLocales() {
+        return List.of(Messages.ZH, Messages.EN);
+    }
+
+    @Override
+    public String getTranslation(String key, Locale locale, Object... params) {
+        return Messages.get(locale, key, params);
+    }
+}

@@ -1,0 +1,104 @@
+package io.rollcheck.webui;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.rollcheck.platform.testing.TestServices;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shared pieces of the UI tests: the app on the test services, a headless system Chromium driven by
+ * Playwright (its Node.js driver runs on the machine's node, without the driver-bundle), and plain
+ * HTTP calls to 127.0.0.1 with a Host header (Java does not resolve {@code *.localhost}).
+ */
+final class UiTestSupport {
+
+    static final String CONTACT = "help@rollcheck.test";
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private UiTestSupport() {
+    }
+
+    static RollcheckApp startApp() {
+        Map<String, Object> p = new HashMap<>(TestServices.get().properties());
+        p.put("rollcheck.platform-contact", CONTACT);
+        p.put("rollcheck.ui.host", "127.0.0.1");
+        return RollcheckApp.start(p, 0);
+    }
+
+    static Playwright playwright() {
+        String node = System.getenv().getOrDefault("PLAYWRIGHT_NODEJS_PATH", "/usr/bin/node");
+        if (System.getProperty("playwright.nodejs.path") == null && Files.isExecutable(Path.of(node))) {
+            System.setProperty("playwright.nodejs.path", node);
+        }
+        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    static Browser chromium(Playwright playwright) {
+        Path chromium = Path.of(System.getenv().getOrDefault("ROLLCHECK_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException("browser tests need Chromium at " + chromium
+                    + " (apt-get install chromium fonts-noto-cjk, or set ROLLCHECK_CHROMIUM)");
+        }
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setHeadless(true)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+    }
+
+    static BrowserContext desktop(Browser browser, String locale) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860).setLocale(locale));
+    }
+
+    static BrowserContext phone(Browser browser, String locale) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setLocale(locale)
+                .setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2));
+    }
+
+    /** Types into a Vaadin field (the input inside it) and commits the value as a person leaving the field would. */
+    static void fill(Page page, String id, String value) {
+        Locator input = page.locator("#" + id + " input, #" + id + " textarea").first();
+        input.fill(value);
+        input.dispatchEvent("change");
+    }
+
+    static void screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    static HttpResponse<String> get(int port, String host, String path, String cookie) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20)).header("Host", host + ":" + port).header("Accept-Language", "zh-CN");
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        try {
+            return HTTP.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
