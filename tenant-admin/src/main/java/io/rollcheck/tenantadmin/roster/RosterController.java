@@ -1,0 +1,92 @@
+package io.rollcheck.tenantadmin.roster;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.ObjectMapper;
+import io.rollcheck.platform.security.Roles;
+import io.rollcheck.platform.tenancy.Tenant;
+import io.rollcheck.platform.web.Edge;
+import io.rollcheck.platform.web.Problem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /api/admin/roster/imports?dryRun=true|false} (multipart {@code file}): the registrar's
+ * roster import; {@code GET /api/admin/roster/imports}: its history.
+ */
+@Controller("/api/admin/roster")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class RosterController {
+
+    private final RosterImport imports;
+    private final RosterHistory history;
+    private final ObjectMapper json;
+
+    public RosterController(RosterImport imports, RosterHistory history, ObjectMapper json) {
+        this.imports = imports;
+        this.history = history;
+        this.json = json;
+    }
+
+    @Post(value = "/imports{?dryRun,createMissingClasses,mapping}", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Secured(Roles.TENANT_ADMIN)
+    public HttpResponse<?> importRoster(HttpRequest<?> request, @Nullable @Part("file") CompletedFileUpload file,
+                                        @Nullable @QueryValue Boolean dryRun,
+                                        @Nullable @QueryValue Boolean createMissingClasses,
+                                        @Nullable @QueryValue String mapping, Authentication who) throws IOException {
+        Tenant t = Edge.tenant(request);
+        if (file == null) {
+            return Problem.response(HttpStatus.UNPROCESSABLE_ENTITY, "roster.file.missing", Edge.locale(request), null);
+        }
+        Map<String, String> map = mapping == null || mapping.isBlank() ? Map.of()
+                : json.readValue(mapping, io.micronaut.core.type.Argument.mapOf(String.class, String.class));
+        Path tmp = Files.createTempFile("roster-upload-", ".bin");
+        try {
+            long size = 0;
+            try (InputStream in = file.getInputStream(); OutputStream out = Files.newOutputStream(tmp)) {
+                byte[] buf = new byte[64 * 1024];
+                int r;
+                while ((r = in.read(buf)) > 0) {
+                    size += r;
+                    if (size > RosterFiles.MAX_BYTES) {
+                        return Problem.response(HttpStatus.UNPROCESSABLE_ENTITY, "roster.file.tooLarge", Edge.locale(request), null);
+                    }
+                    out.write(buf, 0, r);
+                }
+            }
+            RosterImport.Report report = imports.run(t.context(), who.getName(), tmp, file.getFilename(),
+                    new RosterImport.Options(dryRun == null || dryRun, Boolean.TRUE.equals(createMissingClasses), map,
+                            Edge.locale(request)));
+            return HttpResponse.ok(report);
+        } catch (RosterFileProblem e) {
+            return Problem.response(HttpStatus.UNPROCESSABLE_ENTITY, "roster." + e.code(), Edge.locale(request), null);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Get("/imports")
+    @Secured(Roles.TENANT_ADMIN)
+    public List<RosterHistory.Entry> history(HttpRequest<?> request) {
+        return history.list(Edge.tenant(request).context());
+    }
+}
