@@ -2,6 +2,7 @@
 # Runs a benchmark harness and prints its figures. Usage:
 #   bash infra/bench/run.sh tenancy [N] [threads]   # approval→portal, N tenants provisioned, restart on N schemas
 #   bash infra/bench/run.sh security                # hashing, sign-ins/s, per-request security cost, PII sealing
+#   bash infra/bench/run.sh roster [N]              # roster import of N rows (CSV, XLSX) vs psql \\copy, -Xmx512m
 #   bash infra/bench/run.sh coldstart               # java -jar to serving, services already running
 # Services: ROLLCHECK_TEST_DB_URL / _USER / ROLLCHECK_TEST_REDIS_URL, default: this machine's 5432 / 6379.
 set -euo pipefail
@@ -14,9 +15,16 @@ platform_bench() {
   ./mvnw -B -q -pl platform -am test-compile -DskipTests
   ./mvnw -B -q -pl platform dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
   java -Xmx2g -Djdk.httpclient.allowRestrictedHeaders=host -cp "platform/target/test-classes:platform/target/classes:$(cat platform/target/bench.classpath)" \
-    "$@" 2>&1 | grep --line-buffered -v -E '^\S+ (INFO|WARN|DEBUG) '
+    "$@" 2>&1 | grep --line-buffered -v -E '^\S+ (INFO|WARN|DEBUG) ' | cat
+}
+admin_bench() {
+  ./mvnw -B -q -pl tenant-admin -am install -DskipTests
+  ./mvnw -B -q -pl tenant-admin dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+  java -Xmx512m -Djdk.httpclient.allowRestrictedHeaders=host -cp "tenant-admin/target/test-classes:tenant-admin/target/classes:$(cat tenant-admin/target/bench.classpath)" \
+    "$@" 2>&1 | grep --line-buffered -v -E '^\S+ (INFO|WARN|DEBUG) ' | cat
 }
 case "$what" in
+  roster) admin_bench io.rollcheck.tenantadmin.bench.RosterBench "$@" ;;
   tenancy) platform_bench io.rollcheck.platform.bench.TenancyBench "$@" ;;
   security) platform_bench io.rollcheck.platform.bench.SecurityBench "$@" ;;
   coldstart)

@@ -47,9 +47,17 @@ public class Pii {
     }
 
     /** 16 bytes of HMAC-SHA256 over {@code field:value}; the caller normalises the value first. */
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     public byte[] blindIndex(TenantContext tenant, String field, String normalisedValue) {
         try {
-            Mac m = Mac.getInstance("HmacSHA256");
+            Mac m = HMAC.get();
             m.init(keys.of(tenant).index());
             byte[] full = m.doFinal((field + ":" + normalisedValue).getBytes(StandardCharsets.UTF_8));
             return Arrays.copyOf(full, 16);

@@ -30,7 +30,7 @@ final class RosterFixtures {
 
     /** A well-formed row for student {@code i} (学号 prefix + i), in class {@code className}. */
     static List<String> row(String prefix, int i, String className) {
-        LocalDate birth = LocalDate.of(2006, 1, 1).plusDays(i % 700);
+        LocalDate birth = LocalDate.of(2006, 1, 1).plusDays(i / 1000); // with i % 1000 below: unique ID numbers
         String id = IdNumbers.make("320102", birth, i % 1000);
         return new ArrayList<>(List.of("25320102" + String.format("%06d", i), "学生" + i, prefix + String.format("%06d", i),
                 IdNumbers.sex(id).equals("M") ? "男" : "女", birth.toString(), "居民身份证", id, "汉族", "江苏省南京市",

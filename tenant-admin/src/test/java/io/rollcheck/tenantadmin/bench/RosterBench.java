@@ -1,0 +1,97 @@
+package io.rollcheck.tenantadmin.bench;
+
+import io.rollcheck.platform.i18n.Messages;
+import io.rollcheck.platform.tenancy.Tenant;
+import io.rollcheck.platform.testing.TestApp;
+import io.rollcheck.platform.testing.TestServices;
+import io.rollcheck.tenantadmin.roster.RosterBenchSupport;
+import io.rollcheck.tenantadmin.roster.RosterImport;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Roster import figures of issue 5: N rows (default 100,000) as CSV and as XLSX, end to end with
+ * validation, sealing and blind index, against {@code psql \copy} of the same CSV into a plain table
+ * in the same run. Run with {@code bash infra/bench/run.sh roster [N]} (the JVM gets -Xmx512m).
+ */
+public final class RosterBench {
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path dir = Files.createTempDirectory("roster-bench");
+        Path csv = RosterBenchSupport.csv(dir, n);
+        Path xlsx = RosterBenchSupport.xlsx(dir, n);
+        System.out.printf(Locale.ROOT, "roster bench: %d rows, csv %.1f MB, xlsx %.1f MB, max heap %d MB%n", n,
+                Files.size(csv) / 1e6, Files.size(xlsx) / 1e6, Runtime.getRuntime().maxMemory() >> 20);
+        try (TestApp app = TestApp.start()) {
+            TestServices s = TestServices.get();
+            try (Connection c = s.connect(); Statement st = c.createStatement()) {
+                StringBuilder cols = new StringBuilder();
+                for (int i = 0; i < 22; i++) {
+                    cols.append(i == 0 ? "" : ", ").append("c").append(i).append(" text");
+                }
+                st.execute("CREATE TABLE public.copy_baseline (" + cols + ")");
+            }
+            String db = s.jdbcUrl().replaceAll(".*/([^/?]+).*", "$1");
+            String hostPort = s.jdbcUrl().replaceAll("jdbc:postgresql://([^/]+)/.*", "$1");
+            String host = hostPort.contains(":") ? hostPort.substring(0, hostPort.indexOf(':')) : hostPort;
+            String port = hostPort.contains(":") ? hostPort.substring(hostPort.indexOf(':') + 1) : "5432";
+            long c0 = System.nanoTime();
+            Process p = new ProcessBuilder("psql", "-h", host, "-p", port, "-U", s.user, "-d", db, "-q", "-c",
+                    "\\copy public.copy_baseline FROM '" + csv + "' WITH (FORMAT csv, HEADER true)")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("psql failed: " + out);
+            }
+            double copy = (System.nanoTime() - c0) / 1e9;
+            System.out.printf(Locale.ROOT, "psql_copy_s=%.2f%n", copy);
+
+            for (Path f : new Path[]{csv, xlsx}) {
+                Tenant t = app.aTenant();
+                System.gc();
+                resetPeaks();
+                long t0 = System.nanoTime();
+                RosterImport.Report r = app.bean(RosterImport.class).run(t.context(), "bench", f, f.getFileName().toString(),
+                        new RosterImport.Options(false, true, Map.of(), Messages.ZH));
+                double secs = (System.nanoTime() - t0) / 1e9;
+                if (!r.committed() || r.created() != n) {
+                    throw new IllegalStateException("import failed: " + r.errors().subList(0, Math.min(3, r.errors().size())));
+                }
+                System.out.printf(Locale.ROOT, "import_%s_s=%.2f rows_per_s=%.0f ratio_to_psql_copy=%.2f peak_heap_mb=%d (targets <= 10 s, <= 4x)%n",
+                        r.fileType().startsWith("XLSX") ? "xlsx" : "csv", secs, n / secs, secs / copy, peakHeapMb());
+                long r0 = System.nanoTime();
+                RosterImport.Report again = app.bean(RosterImport.class).run(t.context(), "bench", f, f.getFileName().toString(),
+                        new RosterImport.Options(false, true, Map.of(), Messages.ZH));
+                System.out.printf(Locale.ROOT, "  re-import unchanged=%d in %.2f s%n", again.unchanged(), (System.nanoTime() - r0) / 1e9);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (b.getType() == MemoryType.HEAP) {
+                b.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeapMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (b.getType() == MemoryType.HEAP) {
+                sum += b.getPeakUsage().getUsed();
+            }
+        }
+        return sum >> 20;
+    }
+}
