@@ -3,6 +3,7 @@
 #   bash infra/bench/run.sh tenancy [N] [threads]   # approval→portal, N tenants provisioned, restart on N schemas
 #   bash infra/bench/run.sh security                # hashing, sign-ins/s, per-request security cost, PII sealing
 #   bash infra/bench/run.sh roster [N]              # roster import of N rows (CSV, XLSX) vs psql \\copy, -Xmx512m
+#   bash infra/bench/run.sh sessions [N]            # heap per Vaadin portal session (N sessions, default 500)
 #   bash infra/bench/run.sh coldstart               # java -jar to serving, services already running
 # Services: ROLLCHECK_TEST_DB_URL / _USER / ROLLCHECK_TEST_REDIS_URL, default: this machine's 5432 / 6379.
 set -euo pipefail
@@ -23,7 +24,14 @@ admin_bench() {
   java -Xmx512m -Djdk.httpclient.allowRestrictedHeaders=host -cp "tenant-admin/target/test-classes:tenant-admin/target/classes:$(cat tenant-admin/target/bench.classpath)" \
     "$@" 2>&1 | grep --line-buffered -v -E '^\S+ (INFO|WARN|DEBUG) ' | cat
 }
+ui_bench() {
+  ./mvnw -B -q install -DskipTests
+  ./mvnw -B -q -pl web-ui dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+  java -Xmx1g -Djdk.httpclient.allowRestrictedHeaders=host -cp "web-ui/target/test-classes:web-ui/target/classes:$(cat web-ui/target/bench.classpath)" \
+    "$@" 2>&1 | grep --line-buffered -v -E '^\S+ (INFO|WARN|DEBUG) ' | cat
+}
 case "$what" in
+  sessions) ui_bench io.rollcheck.webui.bench.SessionHeapBench "$@" ;;
   roster) admin_bench io.rollcheck.tenantadmin.bench.RosterBench "$@" ;;
   tenancy) platform_bench io.rollcheck.platform.bench.TenancyBench "$@" ;;
   security) platform_bench io.rollcheck.platform.bench.SecurityBench "$@" ;;

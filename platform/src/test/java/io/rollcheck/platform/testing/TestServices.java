@@ -34,6 +34,8 @@ public final class TestServices {
     public final String database;
     public final String redisPrefix;
     public final String origin;
+    /** Benchmarks that hand their database to a later step (ROLLCHECK_TEST_KEEP_DB) keep it at exit. */
+    private final boolean keepDatabase;
 
     private TestServices(String serverUrl, String user, String password, String redisUrl, String origin) {
         this.serverUrl = serverUrl;
@@ -42,7 +44,9 @@ public final class TestServices {
         this.redisUrl = redisUrl;
         this.origin = origin;
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        this.database = "rc_test_" + run;
+        String keep = System.getenv("ROLLCHECK_TEST_KEEP_DB");
+        this.keepDatabase = keep != null && keep.matches("[a-z][a-z0-9_]{0,40}");
+        this.database = keepDatabase ? keep : "rc_test_" + run;
         this.redisPrefix = "rctest:" + run + ":";
     }
 
@@ -141,6 +145,9 @@ public final class TestServices {
             s.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database", e);
+        }
+        if (keepDatabase) {
+            return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
