@@ -1,0 +1,99 @@
+package io.rollcheck.tenantadmin.org;
+
+import io.rollcheck.platform.record.NewStudent;
+import io.rollcheck.platform.record.Students;
+import io.rollcheck.platform.tenancy.Tenant;
+import io.rollcheck.platform.tenancy.TenantAccounts;
+import io.rollcheck.platform.testing.Fixtures;
+import io.rollcheck.platform.testing.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OrganisationIT {
+
+    static TestApp app;
+    static Tenant a;
+    static String hostA;
+    static String admin;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+        a = app.aTenant();
+        hostA = a.slug() + ".localhost";
+        app.bean(TenantAccounts.class).setPassword(a.context(), "admin", "registrar-pass-1");
+        admin = app.login(hostA, "admin", "registrar-pass-1");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    static long id(HttpResponse<String> r) {
+        assertEquals(201, r.statusCode(), r.body());
+        return Long.parseLong(r.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+    }
+
+    @Test
+    void the_registrar_builds_colleges_classes_and_scoped_staff_who_see_only_their_college() {
+        long cs = id(app.post(hostA, "/api/admin/colleges", "{\"code\":\"CS\",\"nameZh\":\"计算机学院\",\"nameEn\":\"Computing\"}", admin));
+        long fl = id(app.post(hostA, "/api/admin/colleges", "{\"code\":\"FL\",\"nameZh\":\"外国语学院\"}", admin));
+        long k1 = id(app.post(hostA, "/api/admin/classes", "{\"collegeId\":" + cs + ",\"code\":\"CS2501\",\"name\":\"计科2501\",\"cohort\":2025,\"level\":\"本科\"}", admin));
+        long k2 = id(app.post(hostA, "/api/admin/classes", "{\"collegeId\":" + fl + ",\"code\":\"EN2501\",\"name\":\"英语2501\",\"cohort\":2025}", admin));
+        assertEquals(201, app.post(hostA, "/api/admin/majors", "{\"collegeId\":" + cs + ",\"name\":\"软件工程\"}", admin).statusCode());
+        for (NewStudent s : Fixtures.aRoster("ORG", 2, k1, cs)) {
+            app.bean(Students.class).upsert(a.context(), s);
+        }
+        HttpResponse<String> staff = app.post(hostA, "/api/admin/staff", "{\"username\":\"cs.office\",\"displayName\":\"计算机学院教务员\","
+                + "\"email\":\"cs@example.edu.cn\",\"roles\":[\"COLLEGE_STAFF\"],\"collegeIds\":[" + cs + "]}", admin);
+        assertEquals(201, staff.statusCode(), staff.body());
+        String link = staff.body().replaceAll(".*\"setupLink\":\"([^\"]+)\".*", "$1");
+        assertTrue(link.startsWith("http://" + hostA + ":"), link);
+        app.bean(TenantAccounts.class).completeSetup(a.context(), link.substring(link.lastIndexOf('/') + 1), "college-pass-1", null);
+        String staffToken = app.login(hostA, "cs.office", "college-pass-1");
+        assertEquals(200, app.get(hostA, "/api/classes/" + k1 + "/students", staffToken).statusCode());
+        assertEquals(404, app.get(hostA, "/api/classes/" + k2 + "/students", staffToken).statusCode());
+        int refused = app.get(hostA, "/api/admin/colleges", staffToken).statusCode();
+        assertEquals(403, refused, "college staff do not manage the organisation");
+
+        assertEquals(204, app.call("PUT", hostA, "/api/admin/classes/" + k1 + "/monitor", "{\"studentNo\":\"ORG0001\"}", admin).statusCode());
+        HttpResponse<String> list = app.get(hostA, "/api/admin/staff", admin);
+        assertTrue(list.body().contains("\"username\":\"ORG0001\"") && list.body().contains("CLASS_MONITOR"), list.body());
+        assertEquals(422, app.call("PUT", hostA, "/api/admin/classes/" + k2 + "/monitor", "{\"studentNo\":\"ORG0002\"}", admin).statusCode(),
+                "a monitor must be a student of that class");
+    }
+
+    @Test
+    void bad_input_names_the_field_and_duplicates_are_refused() {
+        HttpResponse<String> r = app.post(hostA, "/api/admin/staff", "{\"username\":\"x\",\"displayName\":\"\",\"email\":\"bad\",\"roles\":[\"STUDENT\"]}", admin);
+        assertEquals(422, r.statusCode());
+        for (String f : new String[]{"username", "displayName", "email", "roles"}) {
+            assertTrue(r.body().contains("\"field\":\"" + f + "\""), r.body());
+        }
+        assertEquals(201, app.post(hostA, "/api/admin/colleges", "{\"code\":\"DUP\",\"nameZh\":\"重复学院\"}", admin).statusCode());
+        HttpResponse<String> dup = app.post(hostA, "/api/admin/colleges", "{\"code\":\"DUP\",\"nameZh\":\"重复学院\"}", admin);
+        assertEquals(422, dup.statusCode());
+        assertTrue(dup.body().contains("org.taken"));
+    }
+
+    @Test
+    void another_tenants_admin_is_refused() {
+        Tenant b = app.aTenant();
+        app.bean(TenantAccounts.class).setPassword(b.context(), "admin", "registrar-pass-1");
+        String tokenB = app.login(b.slug() + ".localhost", "admin", "registrar-pass-1");
+        for (String path : new String[]{"/api/admin/colleges", "/api/admin/classes", "/api/admin/staff", "/api/admin/majors"}) {
+            int s = app.get(hostA, path, tokenB).statusCode();
+            assertTrue(s == 401 || s == 403, path + " " + s);
+        }
+        int post = app.post(hostA, "/api/admin/colleges", "{\"code\":\"EVIL\",\"nameZh\":\"入侵\"}", tokenB).statusCode();
+        assertTrue(post == 401 || post == 403);
+        assertTrue(app.get(hostA, "/api/admin/colleges", admin).body().indexOf("EVIL") < 0);
+    }
+}
