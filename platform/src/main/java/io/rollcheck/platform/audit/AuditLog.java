@@ -51,30 +51,7 @@ public class AuditLog {
     /** Appends inside the caller's transaction, to the audit_log of the connection's schema. */
     public void append(Connection c, String actor, String action, String target, String detail, String ip)
             throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.audit'))")) {
-            lock.execute();
-        }
-        byte[] prev = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
-             ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-                prev = rs.getBytes(1);
-            }
-        }
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        byte[] hash = hash(prev, at, actor, action, target, detail, ip);
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO audit_log (at, actor, action, target, detail, ip, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)")) {
-            ps.setTimestamp(1, Timestamp.from(at));
-            ps.setString(2, actor);
-            ps.setString(3, action);
-            ps.setString(4, target);
-            ps.setString(5, detail);
-            ps.setString(6, ip);
-            ps.setBytes(7, prev);
-            ps.setBytes(8, hash);
-            ps.executeUpdate();
-        }
+        appendBatch(c, java.util.List.of(new Draft(actor, action, target, detail, ip)));
     }
 
     /** One entry as the registrar's audit view shows it. */

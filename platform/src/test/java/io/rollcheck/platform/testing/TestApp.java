@@ -86,6 +86,10 @@ public final class TestApp implements AutoCloseable {
         if (jsonBody != null) {
             b.header("Content-Type", "application/json");
         }
+        return send(b, token);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b, String token) {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -123,17 +127,7 @@ public final class TestApp implements AutoCloseable {
                 .header("Accept", "application/json")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(b, token);
     }
 
     /** Signs in through the API and returns the bearer token. */
