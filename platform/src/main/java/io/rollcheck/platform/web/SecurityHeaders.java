@@ -14,6 +14,8 @@ public class SecurityHeaders {
         response.header("Referrer-Policy", "no-referrer");
         response.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         response.header("X-Frame-Options", "DENY");
-        response.header("Cache-Control", "no-store");
+        if (!response.getHeaders().contains("Cache-Control")) {
+            response.header("Cache-Control", "no-store");
+        }
     }
 }

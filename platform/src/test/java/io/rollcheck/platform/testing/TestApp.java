@@ -113,6 +113,11 @@ public final class TestApp implements AutoCloseable {
 
     /** A multipart/form-data POST with one file part named {@code file}. */
     public HttpResponse<String> upload(String host, String path, String fileName, byte[] content, String token) {
+        return upload("POST", host, path, fileName, content, token);
+    }
+
+    public HttpResponse<String> upload(String method, String host, String path, String fileName, byte[] content,
+                                       String token) {
         String boundary = "----rollcheck" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -126,7 +131,7 @@ public final class TestApp implements AutoCloseable {
                 .header("Host", host)
                 .header("Accept", "application/json")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         return send(b, token);
     }
 
