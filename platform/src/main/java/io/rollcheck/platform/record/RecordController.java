@@ -57,6 +57,23 @@ public class RecordController {
         return students.readFor(t.context(), id, access.seesWide(p, id)).orElseThrow(() -> new NotFound("student"));
     }
 
+    @Get("/admin/students{?classId,q,limit,offset}")
+    @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF, Roles.COUNSELOR, Roles.CLASS_MONITOR})
+    public List<StudentView> search(HttpRequest<?> request, @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue Long classId,
+                                    @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String q,
+                                    @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue Integer limit,
+                                    @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue Integer offset,
+                                    Authentication who) {
+        Tenant t = Edge.tenant(request);
+        Principal p = ApiAuth.principal(who);
+        boolean admin = p.has(Roles.TENANT_ADMIN);
+        if (classId != null && !admin) {
+            access.requireClass(t.context(), p, classId);
+        }
+        return students.search(t.context(), p.userId(), admin, admin || p.has(Roles.COLLEGE_STAFF), classId, q,
+                limit == null ? 50 : limit, offset == null ? 0 : offset);
+    }
+
     @Post("/admin/students/{id}/reveal")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
     public Map<String, String> reveal(HttpRequest<?> request, long id, @Body RevealRequest body, Authentication who) {

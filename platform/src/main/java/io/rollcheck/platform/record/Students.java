@@ -128,6 +128,56 @@ public class Students {
                 Masking.phone(v.phone()));
     }
 
+    /**
+     * Students the viewer may see, masked for him: all of them for the registrar, his colleges' or
+     * classes' otherwise. {@code q}: an ID number (found by blind index), a 学号 prefix or part of a name.
+     */
+    public java.util.List<StudentView> search(TenantContext t, long viewerUserId, boolean all, boolean wide, Long classId,
+                                              String q, int limit, int offset) {
+        java.util.List<Object> args = new java.util.ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT st.id FROM students st WHERE true");
+        if (!all) {
+            sql.append(" AND EXISTS (SELECT 1 FROM user_scopes s JOIN users u ON u.id = s.user_id WHERE u.id = ?"
+                    + " AND NOT u.disabled AND (s.class_id = st.class_id OR (s.college_id = st.college_id"
+                    + " AND 'COLLEGE_STAFF' = ANY(u.roles))))");
+            args.add(viewerUserId);
+        }
+        if (classId != null) {
+            sql.append(" AND st.class_id = ?");
+            args.add(classId);
+        }
+        if (q != null && !q.isBlank()) {
+            String v = q.strip();
+            if (v.matches("[0-9A-Za-z]{15,18}") && v.chars().filter(Character::isDigit).count() >= 14) {
+                sql.append(" AND st.id_number_idx = ?");
+                args.add(pii.blindIndex(t, F_ID, normaliseId(v)));
+            } else {
+                sql.append(" AND (st.student_no LIKE ? OR st.name LIKE ?)");
+                String esc = v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                args.add(esc + "%");
+                args.add("%" + esc + "%");
+            }
+        }
+        sql.append(" ORDER BY st.student_no LIMIT ? OFFSET ?");
+        args.add(Math.max(1, Math.min(limit, 500)));
+        args.add(Math.max(0, offset));
+        java.util.List<Long> ids = db.tenant(t, c -> {
+            java.util.List<Long> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return out;
+        });
+        return ids.stream().map(id -> readFor(t, id, wide).orElseThrow()).toList();
+    }
+
     /** Upper-case X, no spaces: the form the blind index is computed over. */
     public static String normaliseId(String id) {
         return id.strip().replace(" ", "").toUpperCase(Locale.ROOT);

@@ -114,6 +114,27 @@ class CrossTenantAttackIT {
     }
 
     @Test
+    void the_student_list_is_scoped_masked_and_searchable_by_id_number() {
+        String admin = token(a, "admin");
+        HttpResponse<String> all = app.get(a.host(), "/api/admin/students?limit=100", admin);
+        assertEquals(200, all.statusCode());
+        assertEquals(6, all.body().split("\"studentNo\"").length - 1, all.body());
+        String id1 = Fixtures.ID_NUMBERS.get(1);
+        HttpResponse<String> byId = app.get(a.host(), "/api/admin/students?q=" + id1.toLowerCase(), admin);
+        assertEquals(3, byId.body().split("\"studentNo\"").length - 1, "one per class carries fixture ID 1: " + byId.body());
+        assertFalse(byId.body().contains(id1), "masked even when searched by it");
+        String staff = token(a, "staff1");
+        HttpResponse<String> college = app.get(a.host(), "/api/admin/students?limit=100", staff);
+        assertEquals(4, college.body().split("\"studentNo\"").length - 1, "college 1 only: " + college.body());
+        String monitor = token(a, "monitor1");
+        HttpResponse<String> cls = app.get(a.host(), "/api/admin/students?limit=100", monitor);
+        assertEquals(2, cls.body().split("\"studentNo\"").length - 1, cls.body());
+        refused(app.get(a.host(), "/api/admin/students?classId=" + a.k2, monitor));
+        refused(app.get(b.host(), "/api/admin/students", admin));
+        refused(app.get(a.host(), "/api/admin/students", token(a, "student2")));
+    }
+
+    @Test
     void tenant_hosts_cannot_reach_operator_endpoints_even_with_an_operator_token() {
         String op = app.login("localhost", "operator", TestApp.OPERATOR_PASSWORD);
         refused(app.get(a.host(), "/api/platform/tenants", op));
