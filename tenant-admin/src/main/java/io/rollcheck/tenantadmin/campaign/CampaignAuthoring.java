@@ -55,8 +55,13 @@ public class CampaignAuthoring {
     private final AuditLog audit;
     private final PublishedCampaigns published;
     private final Clock clock;
+    private final io.rollcheck.platform.files.BlobStore blobs;
 
-    public CampaignAuthoring(Db db, ObjectMapper json, AuditLog audit, PublishedCampaigns published, Clock clock) {
+    public static final long MAX_ATTACHMENT_BYTES = 20L * 1024 * 1024;
+
+    public CampaignAuthoring(Db db, ObjectMapper json, AuditLog audit, PublishedCampaigns published, Clock clock,
+                             io.rollcheck.platform.files.BlobStore blobs) {
+        this.blobs = blobs;
         this.db = db;
         this.json = json;
         this.audit = audit;
@@ -193,6 +198,30 @@ public class CampaignAuthoring {
         });
         published.changed(t);
         return version;
+    }
+
+    /**
+     * Stores an attachment (PDF, DOCX, XLSX, PNG or JPEG, decided from the bytes; at most 20 MB) and
+     * adds it to the draft notice's attachments.
+     */
+    public io.rollcheck.platform.files.BlobStore.Info addAttachment(TenantContext t, String actor, long id, String fileName,
+                                                                 java.nio.file.Path file) throws IOException {
+        Draft d = get(t, id);
+        if (java.nio.file.Files.size(file) > MAX_ATTACHMENT_BYTES) {
+            throw ValidationFailed.of("file", "attachment.tooLarge");
+        }
+        String type = io.rollcheck.platform.files.ContentTypes.attachment(file)
+                .orElseThrow(() -> ValidationFailed.of("file", "attachment.type"));
+        var info = blobs.put(t, fileName, type, java.nio.file.Files.readAllBytes(file));
+        CampaignContent c = d.content();
+        List<Long> ids = new ArrayList<>(c.notice().attachmentIds() == null ? List.of() : c.notice().attachmentIds());
+        ids.add(info.id());
+        var n = c.notice();
+        saveDraft(t, actor, id, new CampaignContent(new CampaignContent.Notice(n.title(), n.docNo(), n.issueDate(),
+                n.draftingOffice(), n.signer(), n.addressees(), n.bodyMarkdown(), ids), c.checklist(), c.offices(),
+                c.deadlines(), c.audience(), c.workflow(), c.guide(), c.faq()));
+        audit.tenant(t, actor, "campaign.attachmentAdded", "campaign:" + id, info.fileName() + " " + type, null);
+        return info;
     }
 
     /** The draft as students would see it once published (nothing is stored). */

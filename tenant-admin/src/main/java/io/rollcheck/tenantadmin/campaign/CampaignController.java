@@ -76,6 +76,22 @@ public class CampaignController {
         return authoring.preview(Edge.tenant(request).context(), id);
     }
 
+    @Post(value = "/{id}/attachments", consumes = io.micronaut.http.MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<io.rollcheck.platform.files.BlobStore.Info> attach(HttpRequest<?> request, long id,
+            @io.micronaut.http.annotation.Part("file") io.micronaut.http.multipart.CompletedFileUpload file,
+            Authentication who) throws java.io.IOException {
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("attachment-", ".bin");
+        try {
+            try (java.io.InputStream in = file.getInputStream()) {
+                java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return HttpResponse.created(authoring.addAttachment(Edge.tenant(request).context(), who.getName(), id,
+                    file.getFilename(), tmp));
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+
     @Post("/{id}/template")
     public HttpResponse<?> saveAsTemplate(HttpRequest<?> request, long id, @Body TemplateName body, Authentication who) {
         authoring.saveAsTemplate(Edge.tenant(request).context(), who.getName(), id, body.name());

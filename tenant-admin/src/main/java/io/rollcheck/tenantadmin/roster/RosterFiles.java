@@ -1,5 +1,6 @@
 package io.rollcheck.tenantadmin.roster;
 
+import io.rollcheck.platform.files.ZipGuard;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
 
 /**
  * Opens an uploaded roster: decides the type from the bytes (never from the name), guards against
@@ -75,36 +75,17 @@ final class RosterFiles {
         return csv(file, encoding(file));
     }
 
-    /**
-     * Inflates every entry of the archive (through its central directory), counting bytes, before any
-     * XML parser sees it; declared sizes are not trusted.
-     */
+    /** Guards against archives that inflate without bound before the XLSX reader sees them. */
     private static void checkArchive(Path file, long size) throws IOException {
-        long total = 0;
-        boolean workbook = false;
-        byte[] buf = new byte[64 * 1024];
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-            var entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                if ("xl/workbook.xml".equals(e.getName())) {
-                    workbook = true;
-                }
-                try (InputStream in = zip.getInputStream(e)) {
-                    int r;
-                    while ((r = in.read(buf)) > 0) {
-                        total += r;
-                        if (total > MAX_INFLATED || total > size * MAX_RATIO + 10L * 1024 * 1024) {
-                            throw new RosterFileProblem("file.zipBomb");
-                        }
-                    }
+        ZipGuard.Inspection z = ZipGuard.inspect(file, size, MAX_RATIO, MAX_INFLATED);
+        switch (z.verdict()) {
+            case BOMB -> throw new RosterFileProblem("file.zipBomb");
+            case CORRUPT -> throw new RosterFileProblem("file.corrupt");
+            default -> {
+                if (!z.entries().contains("xl/workbook.xml")) {
+                    throw new RosterFileProblem("file.type");
                 }
             }
-        } catch (java.util.zip.ZipException ex) {
-            throw new RosterFileProblem("file.corrupt", ex);
-        }
-        if (!workbook) {
-            throw new RosterFileProblem("file.type");
         }
     }
 

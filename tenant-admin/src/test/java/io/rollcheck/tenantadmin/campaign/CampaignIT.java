@@ -156,6 +156,51 @@ class CampaignIT {
         assertFalse(html.contains("<script") || html.contains("javascript:") || html.contains("onerror"), html);
     }
 
+    static byte[] docx() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            z.write("<Types/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            z.write("<w:document/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void attachments_are_checked_by_content_and_served_only_when_a_published_notice_lists_them() throws Exception {
+        Tenant a = app.aTenant();
+        String host = a.slug() + ".localhost";
+        app.bean(TenantAccounts.class).setPassword(a.context(), "admin", "registrar-pass-1");
+        String token = app.login(host, "admin", "registrar-pass-1");
+        long id = authoring.create(a.context(), "admin", "本科", 2025, Locale.SIMPLIFIED_CHINESE, null);
+        long other = authoring.create(a.context(), "admin", "研究生", 2025, Locale.SIMPLIFIED_CHINESE, null);
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        HttpResponse<String> up = app.upload(host, "/api/admin/campaigns/" + id + "/attachments", "附件1 操作指南.pdf", pdf, token);
+        assertEquals(201, up.statusCode(), up.body());
+        long pdfId = Long.parseLong(up.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        assertTrue(up.body().contains("application/pdf"));
+        HttpResponse<String> word = app.upload(host, "/api/admin/campaigns/" + id + "/attachments", "登记表.docx", docx(), token);
+        assertTrue(word.body().contains("wordprocessingml"), word.body());
+        HttpResponse<String> php = app.upload(host, "/api/admin/campaigns/" + id + "/attachments", "guide.pdf",
+                "<?php echo 1; ?>".getBytes(java.nio.charset.StandardCharsets.UTF_8), token);
+        assertEquals(422, php.statusCode());
+        assertTrue(php.body().contains("attachment.type"));
+        HttpResponse<String> elsewhere = app.upload(host, "/api/admin/campaigns/" + other + "/attachments", "x.pdf", pdf, token);
+        long otherBlob = Long.parseLong(elsewhere.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        assertEquals(2, authoring.get(a.context(), id).content().notice().attachmentIds().size());
+
+        assertEquals(404, app.get(host, "/api/portal/campaigns/" + id + "/attachments/" + pdfId, null).statusCode(), "not published yet");
+        authoring.publish(a.context(), "admin", id);
+        HttpResponse<String> served = app.get(host, "/api/portal/campaigns/" + id + "/attachments/" + pdfId, null);
+        assertEquals(200, served.statusCode());
+        assertTrue(served.headers().firstValue("content-disposition").orElse("").contains("UTF-8''"), served.headers().toString());
+        assertEquals(404, app.get(host, "/api/portal/campaigns/" + id + "/attachments/" + otherBlob, null).statusCode(),
+                "a file of another campaign's draft is not served through this one");
+        Tenant b = app.aTenant();
+        assertEquals(404, app.get(b.slug() + ".localhost", "/api/portal/campaigns/" + id + "/attachments/" + pdfId, null).statusCode());
+    }
+
     @Test
     void campaign_endpoints_refuse_another_tenants_admin_and_hide_other_tenants_ids() {
         Tenant a = app.aTenant();

@@ -1,0 +1,54 @@
+package io.rollcheck.platform.campaign;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.rollcheck.platform.files.BlobStore;
+import io.rollcheck.platform.tenancy.Tenant;
+import io.rollcheck.platform.validation.NotFound;
+import io.rollcheck.platform.web.Edge;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Published campaigns on the portal: the list, and the attachments of a published notice. */
+@Controller("/api/portal/campaigns")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+public class PortalCampaignController {
+
+    private final PublishedCampaigns campaigns;
+    private final BlobStore blobs;
+
+    public PortalCampaignController(PublishedCampaigns campaigns, BlobStore blobs) {
+        this.campaigns = campaigns;
+        this.blobs = blobs;
+    }
+
+    @Get
+    public List<PublishedCampaign> open(HttpRequest<?> request) {
+        return campaigns.open(Edge.tenant(request).context());
+    }
+
+    /** Only files the published version of that campaign lists are served. */
+    @Get("/{campaignId}/attachments/{blobId}")
+    public HttpResponse<byte[]> attachment(HttpRequest<?> request, long campaignId, long blobId) {
+        Tenant t = Edge.tenant(request);
+        PublishedCampaign c = campaigns.open(t.context(), campaignId).orElseThrow(() -> new NotFound("campaign"));
+        List<Long> listed = c.content().notice().attachmentIds();
+        if (listed == null || !listed.contains(blobId)) {
+            throw new NotFound("attachment");
+        }
+        BlobStore.Blob b = blobs.get(t.context(), blobId).orElseThrow(() -> new NotFound("attachment"));
+        String name = URLEncoder.encode(b.info().fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+        return HttpResponse.ok(b.bytes()).contentType(b.info().contentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + name)
+                .header("Cache-Control", "private, max-age=300");
+    }
+}
