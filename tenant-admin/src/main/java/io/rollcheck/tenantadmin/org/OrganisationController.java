@@ -50,11 +50,30 @@ public class OrganisationController {
     }
 
     private final Organisation org;
+    private final OrgImport imports;
     private final PublicUrls urls;
 
-    public OrganisationController(Organisation org, PublicUrls urls) {
+    public OrganisationController(Organisation org, OrgImport imports, PublicUrls urls) {
         this.org = org;
+        this.imports = imports;
         this.urls = urls;
+    }
+
+    /** Colleges and classes from a CSV/XLSX list; {@code dryRun} (default true) reports without writing. */
+    @Post(value = "/classes/import{?dryRun}", consumes = io.micronaut.http.MediaType.MULTIPART_FORM_DATA)
+    public OrgImport.Report importClasses(HttpRequest<?> request,
+                                          @io.micronaut.http.annotation.Part("file") io.micronaut.http.multipart.CompletedFileUpload file,
+                                          @Nullable @QueryValue Boolean dryRun, Authentication who) throws java.io.IOException {
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("classes-", ".bin");
+        try {
+            try (java.io.InputStream in = file.getInputStream()) {
+                java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return imports.classes(Edge.tenant(request).context(), who.getName(), tmp, dryRun == null || dryRun,
+                    Edge.locale(request));
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
     }
 
     @Get("/colleges")

@@ -77,8 +77,6 @@ public class RosterController {
                     new RosterImport.Options(dryRun == null || dryRun, Boolean.TRUE.equals(createMissingClasses), map,
                             Edge.locale(request)));
             return HttpResponse.ok(report);
-        } catch (RosterFileProblem e) {
-            return Problem.response(HttpStatus.UNPROCESSABLE_ENTITY, "roster." + e.code(), Edge.locale(request), null);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * with or without BOM; else strict GB18030, which covers GBK). Readers stream: a 200,000-row file
  * is never held in memory.
  */
-final class RosterFiles {
+public final class RosterFiles {
 
     /** 200,000 rows of 22 columns take about 56 MB as CSV. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
@@ -49,7 +49,7 @@ final class RosterFiles {
     private RosterFiles() {
     }
 
-    static RosterTable open(Path file) throws IOException {
+    public static RosterTable open(Path file) throws IOException {
         long size = Files.size(file);
         if (size == 0) {
             throw new RosterFileProblem("file.empty");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** A roster file opened for streaming: its header row, then its data rows one by one. */
-interface RosterTable extends Closeable {
+public interface RosterTable extends Closeable {
 
     /** A data row: its number as a spreadsheet user counts (header = 1), its cells as text. */
     record Row(int number, List<String> cells, List<Integer> formulaColumns) {

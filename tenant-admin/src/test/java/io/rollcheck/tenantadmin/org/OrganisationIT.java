@@ -84,6 +84,29 @@ class OrganisationIT {
     }
 
     @Test
+    void colleges_and_classes_import_from_a_list_all_or_nothing_and_idempotently() {
+        String bad = "学院,班级,班级代码,年级\n计算机学院,计科2601,CS2601,2026\n,计科2602,CS2602,2026\n计算机学院,计科2603,CS2601,二零二六\n";
+        HttpResponse<String> r = app.upload(hostA, "/api/admin/classes/import?dryRun=false", "classes.csv",
+                bad.getBytes(java.nio.charset.StandardCharsets.UTF_8), admin);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"committed\":false") && r.body().contains("\"rejected\":2"), r.body());
+        assertTrue(r.body().contains("\"row\":3") && r.body().contains("\"row\":4") && r.body().contains("class.duplicate")
+                && r.body().contains("year.format"), r.body());
+        assertTrue(!app.get(hostA, "/api/admin/classes", admin).body().contains("CS2601"), "nothing written");
+        String good = "学院,学院代码,班级,班级代码,年级,层次\n计算机学院,CS26,计科2601,CS2601,2026,本科\n"
+                + "计算机学院,CS26,计科2602,CS2602,2026,本科\n数学学院,MA26,数学2601,MA2601,2026级,本科\n";
+        HttpResponse<String> ok = app.upload(hostA, "/api/admin/classes/import?dryRun=false", "classes.csv",
+                good.getBytes(java.nio.charset.StandardCharsets.UTF_8), admin);
+        assertTrue(ok.body().contains("\"collegesCreated\":2") && ok.body().contains("\"classesCreated\":3"), ok.body());
+        HttpResponse<String> again = app.upload(hostA, "/api/admin/classes/import?dryRun=false", "classes.csv",
+                good.getBytes(java.nio.charset.StandardCharsets.UTF_8), admin);
+        assertTrue(again.body().contains("\"classesCreated\":0") && again.body().contains("\"unchanged\":3"), again.body());
+        HttpResponse<String> pdf = app.upload(hostA, "/api/admin/classes/import?dryRun=true", "classes.csv",
+                "%PDF-1.4 x".getBytes(java.nio.charset.StandardCharsets.UTF_8), admin);
+        assertEquals(422, pdf.statusCode());
+    }
+
+    @Test
     void another_tenants_admin_is_refused() {
         Tenant b = app.aTenant();
         app.bean(TenantAccounts.class).setPassword(b.context(), "admin", "registrar-pass-1");
