@@ -162,6 +162,9 @@ public class CampaignAuthoring {
         Draft d = get(t, id);
         List<FieldError> errors = new ArrayList<>(shapeErrors(d.content()));
         errors.addAll(publishErrors(d.content()));
+        if (audienceTaken(t, id, d.content())) {
+            errors.add(new FieldError("audience", "publish.audienceTaken"));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
@@ -222,6 +225,21 @@ public class CampaignAuthoring {
                 c.deadlines(), c.audience(), c.workflow(), c.guide(), c.faq()));
         audit.tenant(t, actor, "campaign.attachmentAdded", "campaign:" + id, info.fileName() + " " + type, null);
         return info;
+    }
+
+    /** True when another published campaign serves the same cohort and a level of this one. */
+    private boolean audienceTaken(TenantContext t, long id, CampaignContent c) {
+        if (c.audience() == null || c.audience().cohort() == null) {
+            return false;
+        }
+        java.util.Set<String> levels = new java.util.HashSet<>(c.audience().levels() == null ? List.of() : c.audience().levels());
+        return published.open(t).stream()
+                .filter(p -> p.campaignId() != id && p.content().audience() != null)
+                .filter(p -> c.audience().cohort().equals(p.content().audience().cohort()))
+                .anyMatch(p -> {
+                    List<String> other = p.content().audience().levels() == null ? List.of() : p.content().audience().levels();
+                    return levels.isEmpty() || other.isEmpty() || other.stream().anyMatch(levels::contains);
+                });
     }
 
     /** The draft as students would see it once published (nothing is stored). */

@@ -82,6 +82,23 @@ class CampaignIT {
     }
 
     @Test
+    void two_campaigns_may_run_for_different_levels_but_not_for_the_same_cohort_and_level() {
+        TenantContext t = app.aTenant().context();
+        long undergrad = authoring.create(t, "admin", "本科2025", 2025, Locale.SIMPLIFIED_CHINESE, null);
+        authoring.publish(t, "admin", undergrad);
+        long graduate = authoring.create(t, "admin", "研究生2025", 2025, Locale.SIMPLIFIED_CHINESE, null);
+        CampaignContent c = authoring.get(t, graduate).content();
+        CampaignContent grad = new CampaignContent(c.notice(), c.checklist(), c.offices(), c.deadlines(),
+                new CampaignContent.Audience(2025, List.of("硕士", "博士"), List.of()), c.workflow(), c.guide(), c.faq());
+        authoring.saveDraft(t, "admin", graduate, grad);
+        assertEquals(1, authoring.publish(t, "admin", graduate));
+        long again = authoring.create(t, "admin", "本科2025 again", 2025, Locale.SIMPLIFIED_CHINESE, null);
+        ValidationFailed e = assertThrows(ValidationFailed.class, () -> authoring.publish(t, "admin", again));
+        assertEquals(List.of("publish.audienceTaken"), e.errors().stream().map(FieldError::code).toList());
+        assertEquals(2, app.bean(PublishedCampaigns.class).open(t).size());
+    }
+
+    @Test
     void a_draft_with_a_bad_email_phone_or_field_is_not_even_saved() {
         TenantContext t = app.aTenant().context();
         long id = authoring.create(t, "admin", "shape", 2025, Locale.SIMPLIFIED_CHINESE, null);
