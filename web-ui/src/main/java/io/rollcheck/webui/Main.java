@@ -134,8 +134,9 @@ public final class Main {
                 pw -> b.append("  Operator login: operator / ").append(pw).append("   (generated: shown this once)\n"),
                 () -> b.append("  Operator login: operator / (ROLLCHECK_OPERATOR_PASSWORD, or the one printed at first start)\n"));
         if (demo) {
-            b.append("  Demo registrar login (").append(app.urls().portal("demo")).append("): admin / ")
-                    .append(demoPassword).append('\n');
+            b.append("  Demo logins at ").append(app.urls().portal("demo")).append(", password ").append(demoPassword).append('\n')
+                    .append("    registrar admin, college staff college, counselor counselor, class monitor monitor,\n")
+                    .append("    students 2025000001 ... 2025000060\n");
         }
         return b.append(line).append('\n').toString();
     }

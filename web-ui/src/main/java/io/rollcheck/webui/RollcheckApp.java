@@ -54,7 +54,8 @@ public final class RollcheckApp implements AutoCloseable {
                 if (pw == null || pw.toString().isBlank()) {
                     throw new IllegalArgumentException(DEMO_PASSWORD + " is required in demo mode");
                 }
-                context.getBean(DemoTenant.class).ensure(pw.toString());
+                var demo = context.getBean(DemoTenant.class).ensure(pw.toString());
+                context.getBean(io.rollcheck.tenantadmin.demo.DemoData.class).ensure(demo, pw.toString());
             }
             EmbeddedServer api = context.getBean(EmbeddedServer.class);
             api.start();
