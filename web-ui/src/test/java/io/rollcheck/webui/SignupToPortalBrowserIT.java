@@ -14,12 +14,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.rollcheck.webui.UiTestSupport.fill;
 import static io.rollcheck.webui.UiTestSupport.screenshot;
+import static io.rollcheck.webui.UiTestSupport.watchConsole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +64,9 @@ class SignupToPortalBrowserIT {
         String platform = "http://localhost:" + app.uiPort();
 
         // 1. Sign-up on the platform site (phone, Chinese); a bad e-mail is refused beside its field first.
+        List<String> console = new java.util.ArrayList<>();
         try (BrowserContext ctx = UiTestSupport.phone(browser, "zh-CN")) {
+            List<String> errors = watchConsole(ctx);
             Page page = ctx.newPage();
             page.navigate(platform + "/");
             assertThat(page.locator("#signup-title")).hasText("学校入驻申请");
@@ -81,6 +85,7 @@ class SignupToPortalBrowserIT {
             page.locator("#signup-submit").click();
             assertThat(page.locator("#signup-success")).containsText("申请已提交");
             screenshot(page, "03-signup-done-phone-zh");
+            console.addAll(errors);
         }
         Signup signup = app.bean(SignupService.class).list("PENDING").stream()
                 .filter(s -> s.slug().equals(slug)).findFirst().orElseThrow();
@@ -88,6 +93,7 @@ class SignupToPortalBrowserIT {
         // 2. The operator signs in (desktop) and approves; the dialog shows the portal and the setup link.
         String setupLink;
         try (BrowserContext ctx = UiTestSupport.desktop(browser, "zh-CN")) {
+            List<String> errors = watchConsole(ctx);
             Page page = ctx.newPage();
             page.navigate(platform + "/operator");
             page.waitForURL(Pattern.compile(".*/operator/login$"));
@@ -119,6 +125,7 @@ class SignupToPortalBrowserIT {
             assertThat(page.locator("#signup-title")).isVisible();
             page.navigate(platform + "/operator");
             page.waitForURL(Pattern.compile(".*/operator/login$"));
+            console.addAll(errors);
         }
         assertEquals("ACTIVE", app.bean(TenantRegistry.class).bySlug(slug).orElseThrow().status().name());
 
@@ -154,6 +161,7 @@ class SignupToPortalBrowserIT {
         }
         var tenant = app.bean(TenantRegistry.class).bySlug(slug).orElseThrow();
         assertTrue(app.bean(TenantAccounts.class).authenticate(tenant.context(), "admin", "Registrar-pass-2025").isPresent());
+        assertEquals(List.of(), console, "the browser reported errors (a Content-Security-Policy violation is one)");
     }
 
     @Test

@@ -70,6 +70,23 @@ final class UiTestSupport {
                 .setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2));
     }
 
+    /**
+     * Collects what the browser reports as errors on every page of {@code ctx}: console errors
+     * (a Content-Security-Policy violation is one) and uncaught page errors.
+     */
+    static List<String> watchConsole(BrowserContext ctx) {
+        List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ctx.onPage(page -> {
+            page.onConsoleMessage(m -> {
+                if ("error".equals(m.type()) || m.text().contains("Content Security Policy")) {
+                    errors.add(m.type() + ": " + m.text() + " @ " + page.url() + " (" + m.location() + ")");
+                }
+            });
+            page.onPageError(e -> errors.add("pageerror: " + e + " @ " + page.url()));
+        });
+        return errors;
+    }
+
     /** Types into a Vaadin field (the input inside it) and commits the value as a person leaving the field would. */
     static void fill(Page page, String id, String value) {
         Locator input = page.locator("#" + id + " input, #" + id + " textarea").first();
@@ -84,6 +101,13 @@ final class UiTestSupport {
             throw new IllegalStateException(e);
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** A fresh university, signed up and approved through the services. */
+    static io.rollcheck.platform.tenancy.Tenant aTenant(RollcheckApp app) {
+        long id = app.bean(io.rollcheck.platform.tenancy.SignupService.class)
+                .submit(io.rollcheck.platform.testing.TestApp.aSignup(), "127.0.0.1");
+        return app.bean(io.rollcheck.platform.tenancy.Provisioning.class).approve(id, "operator", "127.0.0.1").tenant();
     }
 
     static HttpResponse<String> get(int port, String host, String path, String cookie) {

@@ -1,5 +1,6 @@
 package io.rollcheck.webui.portal;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -16,6 +17,7 @@ import io.rollcheck.platform.tenancy.Branding;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.webui.site.Dates;
 import io.rollcheck.webui.site.PageShell;
+import io.rollcheck.webui.site.SignOut;
 import io.rollcheck.webui.site.Site;
 import io.rollcheck.webui.site.SiteRoute;
 
@@ -31,13 +33,19 @@ class PortalView extends PageShell {
 
     private final Tenant tenant;
 
-    PortalView(PortalService portal) {
+    PortalView(PortalService portal, SignOut signOut) {
         tenant = Site.tenant();
         Locale locale = getLocale();
         boolean english = "en".equals(locale.getLanguage());
         Branding b = tenant.branding() == null ? Branding.defaults() : tenant.branding();
         siteName(tenant.name(locale), "portal-name");
         accent(b.primaryColor());
+        Site.user().ifPresentOrElse(u -> signedIn(u, signOut.button()), () -> {
+            Anchor login = new Anchor("/login", getTranslation("portal.login"));
+            login.setId("portal-login");
+            login.addClassName("rc-header-link");
+            headerActions(login);
+        });
 
         Div hero = new Div();
         hero.addClassNames("rc-card", "rc-hero");

@@ -1,6 +1,8 @@
 package io.rollcheck.webui.server;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterListener;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
@@ -37,6 +39,7 @@ class SiteRoutes implements VaadinServiceInitListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteRoutes.class);
     static final String OPERATOR_LOGIN = "operator/login";
+    static final String TENANT_LOGIN = "login";
 
     private final Map<SiteRoute.Kind, List<Class<? extends Component>>> routes = new EnumMap<>(SiteRoute.Kind.class);
     private final Set<Class<? extends Component>> errorViews = new LinkedHashSet<>();
@@ -64,12 +67,37 @@ class SiteRoutes implements VaadinServiceInitListener {
         return errorViews;
     }
 
+    /**
+     * Each UI gets the guard of its site: the platform sends signed-out callers to the operator
+     * sign-in, a university to its own sign-in; a signed-in user without the role gets the
+     * "forbidden" page (which says no more than "not found").
+     */
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        NavigationAccessControl access = new NavigationAccessControl();
-        access.setLoginView(OPERATOR_LOGIN);
+        NavigationAccessControl platform = new NavigationAccessControl();
+        platform.setLoginView(OPERATOR_LOGIN);
+        NavigationAccessControl tenant = new NavigationAccessControl();
+        tenant.setLoginView(TENANT_LOGIN);
+        BeforeEnterListener tenantGuard = new TenantGuard(tenant);
         event.getSource().addSessionInitListener(this::registerRoutes);
-        event.getSource().addUIInitListener(e -> e.getUI().addBeforeEnterListener(access));
+        event.getSource().addUIInitListener(e -> e.getUI().addBeforeEnterListener(
+                Site.resolution() instanceof HostResolution.Serving ? tenantGuard : platform));
+    }
+
+    /**
+     * A university's guard: while the session is held for a password change (first sign-in with the
+     * initial secret), every route leads to the change; otherwise the roles decide.
+     */
+    private record TenantGuard(NavigationAccessControl access) implements BeforeEnterListener {
+        @Override
+        public void beforeEnter(BeforeEnterEvent event) {
+            if (Site.pendingPasswordChange().isPresent()
+                    && !Site.CHANGE_PASSWORD_ROUTE.equals(event.getLocation().getPath())) {
+                event.forwardTo(Site.CHANGE_PASSWORD_ROUTE);
+                return;
+            }
+            access.beforeEnter(event);
+        }
     }
 
     private void registerRoutes(SessionInitEvent event) {

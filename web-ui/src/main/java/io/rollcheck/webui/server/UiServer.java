@@ -5,6 +5,8 @@ import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import com.vaadin.flow.server.startup.LookupServletContainerInitializer;
 import io.micronaut.context.ApplicationContext;
+import com.vaadin.flow.server.InitParameters;
+import io.rollcheck.webui.account.SsoCallback;
 import io.rollcheck.webui.site.UiTranslations;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
@@ -14,8 +16,12 @@ import jakarta.servlet.ServletException;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -29,18 +35,43 @@ import java.util.Set;
  */
 public final class UiServer implements AutoCloseable {
 
+    /** Minutes without user activity after which a UI session ends. */
+    public static final int IDLE_MINUTES = 30;
+    /** Default limit of a request body on the UI port (UIDL messages are a few KB; uploads stay small). */
+    public static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
+
     private final Server jetty;
 
     private UiServer(Server jetty) {
         this.jetty = jetty;
     }
 
-    /** Starts the UI server on {@code port} (0: any free port). */
+    /**
+     * Starts the UI server on {@code port} (0: any free port).
+     *
+     * <p>Hardening: sessions end after {@link #IDLE_MINUTES} minutes without user activity (Vaadin's
+     * heartbeats do not count); the session cookie is HttpOnly, SameSite=Lax, and Secure when the
+     * public scheme ({@code rollcheck.public.scheme}) is https; request bodies are limited to
+     * {@code rollcheck.ui.max-request-bytes} (10 MB); every response carries {@link SecurityHeaders};
+     * the server does not name itself. Behind a proxy that sets {@code X-Forwarded-For} and
+     * {@code X-Forwarded-Proto}, {@code rollcheck.ui.trust-forwarded-headers=true} makes sign-in
+     * throttling and the audit log see the client's address instead of the proxy's (never turn it
+     * on where clients reach this port directly: they could claim any address).
+     */
     public static UiServer start(ApplicationContext context, String host, int port) throws Exception {
         UiTranslations.register();
+        boolean https = "https".equalsIgnoreCase(context.getProperty("rollcheck.public.scheme", String.class).orElse("http"));
+        long maxBody = context.getProperty("rollcheck.ui.max-request-bytes", Long.class).orElse(MAX_REQUEST_BYTES);
+        boolean forwarded = context.getProperty("rollcheck.ui.trust-forwarded-headers", Boolean.class).orElse(false);
         Server server = new Server();
         server.setStopTimeout(5_000);
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        if (forwarded) {
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
@@ -48,13 +79,19 @@ public final class UiServer implements AutoCloseable {
         ServletContextHandler web = new ServletContextHandler(ServletContextHandler.SESSIONS);
         web.setContextPath("/");
         web.setClassLoader(UiServer.class.getClassLoader()); // Vaadin asks the servlet context for one
-        web.getSessionHandler().setMaxInactiveInterval(30 * 60);
+        web.getSessionHandler().setMaxInactiveInterval(IDLE_MINUTES * 60);
         web.getSessionHandler().setHttpOnly(true);
         web.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.LAX);
+        web.getSessionHandler().setSecureCookies(https);
         web.addEventListener(new VaadinBootstrap(context));
         web.addServlet(new ServletHolder("health", new HealthServlet()), "/health");
+        ServletHolder favicon = new ServletHolder("favicon", new FaviconServlet());
+        web.addServlet(favicon, "/favicon.ico");
+        web.addServlet(new ServletHolder("sso-callback", context.getBean(SsoCallback.class)), SsoCallback.PATH);
         ServletHolder vaadin = new ServletHolder("vaadin", new RollcheckServlet(context));
         vaadin.setInitParameter("productionMode", "true");
+        // the idle timeout counts what the user does, not the heartbeats of an open tab
+        vaadin.setInitParameter(InitParameters.SERVLET_PARAMETER_CLOSE_IDLE_SESSIONS, "true");
         vaadin.setInitOrder(1);
         vaadin.setAsyncSupported(true);
         web.addServlet(vaadin, "/*");
@@ -62,7 +99,9 @@ public final class UiServer implements AutoCloseable {
         edge.setAsyncSupported(true);
         web.addFilter(edge, "/*", EnumSet.of(DispatcherType.REQUEST));
         // /health answers whatever the Host (probes use the pod's address): the filter lets it by.
-        server.setHandler(web);
+        SizeLimitHandler limit = new SizeLimitHandler(maxBody, -1);
+        limit.setHandler(web);
+        server.setHandler(new SecurityHeaders(limit, https));
         server.start();
         return new UiServer(server);
     }

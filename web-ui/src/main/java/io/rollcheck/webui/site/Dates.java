@@ -18,7 +18,19 @@ public final class Dates {
         if (at == null) {
             return "";
         }
-        ZoneId z = zone == null || zone.isBlank() ? DEFAULT_ZONE : ZoneId.of(zone);
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(at.atZone(z));
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(at.atZone(zone(zone)));
+    }
+
+    /** Date and time of day: 2025年10月22日 08:30:05 in Chinese, October 22, 2025 08:30:05 in English. */
+    public static String dateTime(Instant at, String zone, Locale locale) {
+        if (at == null) {
+            return "";
+        }
+        return date(at, zone, locale) + " " + DateTimeFormatter.ofPattern("HH:mm:ss").format(at.atZone(zone(zone)));
+    }
+
+    /** The tenant's time zone, {@link #DEFAULT_ZONE} when it has none. */
+    public static ZoneId zone(String zone) {
+        return zone == null || zone.isBlank() ? DEFAULT_ZONE : ZoneId.of(zone);
     }
 }

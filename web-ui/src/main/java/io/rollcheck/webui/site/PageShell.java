@@ -5,13 +5,17 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.server.VaadinSession;
 import io.rollcheck.platform.i18n.Messages;
+import io.rollcheck.platform.security.Roles;
+import io.rollcheck.platform.tenancy.Tenant;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -65,9 +69,43 @@ public abstract class PageShell extends Div implements HasDynamicTitle {
         }
     }
 
+    /** The header of a university's pages: its name (id {@code portal-name}) and colour. */
+    protected void tenantFrame(Tenant tenant) {
+        siteName(tenant.name(getLocale()), "portal-name");
+        accent(tenant.branding() == null ? null : tenant.branding().primaryColor());
+    }
+
+    /**
+     * The header actions of a signed-in tenant user: links to the own page and (registrars) the
+     * audit log, the user's name and the sign-out button.
+     */
+    protected void signedIn(UiUser user, Button signOut) {
+        Anchor me = new Anchor("/me", getTranslation("nav.me"));
+        me.setId("nav-me");
+        me.addClassName("rc-header-link");
+        Span who = new Span(user.displayName());
+        who.setId("user-name");
+        who.addClassName("rc-user");
+        if (user.has(Roles.TENANT_ADMIN)) {
+            Anchor audit = new Anchor("/admin/audit", getTranslation("nav.audit"));
+            audit.setId("nav-audit");
+            audit.addClassName("rc-header-link");
+            headerActions(me, audit, who, signOut);
+        } else {
+            headerActions(me, who, signOut);
+        }
+    }
+
     /** Adds components to the content column. */
     protected void content(Component... components) {
         content.add(components);
+    }
+
+    /** Adds components in a centred column as wide as a form (sign-in, password pages). */
+    protected void centred(Component... components) {
+        Div column = new Div(components);
+        column.addClassName("rc-centred");
+        content.add(column);
     }
 
     protected void clearContent() {

@@ -1,0 +1,122 @@
+package io.rollcheck.webui;
+
+import io.rollcheck.platform.tenancy.Tenant;
+import io.rollcheck.platform.testing.TestServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.rollcheck.webui.UiTestSupport.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The UI port's HTTP hardening: security headers on every response (pages, static files, edge error
+ * pages, health), the session cookie's flags, no server banner, and the request body limit.
+ */
+class UiHardeningIT {
+
+    private static RollcheckApp app;
+    private static Tenant tenant;
+
+    @BeforeAll
+    static void start() {
+        app = UiTestSupport.startApp();
+        tenant = UiTestSupport.aTenant(app);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private static String host() {
+        return tenant.slug() + ".localhost";
+    }
+
+    @Test
+    void every_ui_response_carries_the_security_headers() {
+        HttpResponse<String> page = get(app.uiPort(), host(), "/login", null);
+        assertEquals(200, page.statusCode());
+        assertSecurityHeaders(page.headers(), "tenant page");
+        Matcher script = Pattern.compile("src=\"\\.?/?(VAADIN/build/[^\"]+\\.js)\"").matcher(page.body());
+        assertTrue(script.find(), page.body());
+        HttpResponse<String> js = get(app.uiPort(), host(), "/" + script.group(1), null);
+        assertEquals(200, js.statusCode());
+        assertSecurityHeaders(js.headers(), "static file");
+        assertSecurityHeaders(get(app.uiPort(), "localhost", "/", null).headers(), "platform page");
+        HttpResponse<String> unknown = get(app.uiPort(), "nobody-here.localhost", "/", null);
+        assertEquals(404, unknown.statusCode());
+        assertSecurityHeaders(unknown.headers(), "edge error page");
+        assertSecurityHeaders(get(app.uiPort(), "127.0.0.1", "/health", null).headers(), "health");
+    }
+
+    @Test
+    void the_session_cookie_is_http_only_and_same_site_lax_and_secure_only_behind_https() {
+        String cookie = sessionCookieHeader(get(app.uiPort(), host(), "/", null));
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Lax"), cookie);
+        assertFalse(cookie.contains("Secure"), cookie);
+
+        Map<String, Object> p = new HashMap<>(TestServices.get().properties());
+        p.put("rollcheck.ui.host", "127.0.0.1");
+        p.put("rollcheck.public.scheme", "https");
+        try (RollcheckApp behindTls = RollcheckApp.start(p, 0)) {
+            HttpResponse<String> r = get(behindTls.uiPort(), host(), "/", null);
+            String secure = sessionCookieHeader(r);
+            assertTrue(secure.contains("Secure") && secure.contains("HttpOnly") && secure.contains("SameSite=Lax"), secure);
+            assertTrue(r.headers().firstValue("Strict-Transport-Security").isPresent());
+        }
+    }
+
+    @Test
+    void request_bodies_over_ten_megabytes_are_refused() throws Exception {
+        byte[] big = new byte[11 * 1024 * 1024];
+        HttpResponse<String> r = post(host(), "/?v-r=uidl&v-uiId=0", big);
+        assertEquals(413, r.statusCode());
+        assertSecurityHeaders(r.headers(), "413");
+        assertFalse(r.body().contains("Jetty"), r.body());
+        // an ordinary message size is let through to Vaadin (which answers for the missing UI itself)
+        assertTrue(post(host(), "/?v-r=uidl&v-uiId=0", "{}".getBytes()).statusCode() != 413);
+    }
+
+    private static void assertSecurityHeaders(HttpHeaders h, String what) {
+        String csp = h.firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("frame-ancestors 'none'"), what + ": " + csp);
+        assertTrue(csp.contains("default-src 'self'"), what + ": " + csp);
+        assertTrue(csp.contains("object-src 'none'"), what + ": " + csp);
+        assertEquals(List.of("nosniff"), h.allValues("X-Content-Type-Options"), what);
+        assertEquals(List.of("same-origin"), h.allValues("Referrer-Policy"), what);
+        assertEquals(List.of("DENY"), h.allValues("X-Frame-Options"), what);
+        assertTrue(h.firstValue("Server").isEmpty(), what + ": the server does not name itself");
+    }
+
+    private static String sessionCookieHeader(HttpResponse<String> r) {
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + r.headers().map()));
+    }
+
+    private static HttpResponse<String> post(String host, String path, byte[] body) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.uiPort() + path))
+                .timeout(Duration.ofSeconds(30)).header("Host", host + ":" + app.uiPort())
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+    }
+}
