@@ -47,7 +47,8 @@ public class AuthController {
     }
 
     @Serdeable
-    public record PasswordChange(String username, String currentPassword, String newPassword) {
+    public record PasswordChange(String username, String currentPassword, String newPassword,
+                                 @io.micronaut.core.annotation.Nullable String totp) {
     }
 
     @Serdeable
@@ -90,7 +91,7 @@ public class AuthController {
     public HttpResponse<?> changePassword(HttpRequest<?> request, @Body PasswordChange body) {
         Tenant t = Edge.tenant(request);
         return respond(request, signIn.changePassword(t.context(), body.username(), body.currentPassword(),
-                body.newPassword(), Edge.ip(request)));
+                body.newPassword(), body.totp(), Edge.ip(request)));
     }
 
     @Post("/logout")

@@ -11,8 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 
 /**
- * TOTP enrolment: {@link #begin} stores a new secret (sealed) and returns it for the authenticator
- * app; the second factor is on only after {@link #confirm} proved the app produces right codes.
+ * TOTP enrolment: {@link #begin} stores a new secret (sealed) as pending and returns it for the
+ * authenticator app; {@link #confirm} makes it the active one once the app produced a right code.
+ * An active second factor keeps working during a re-enrolment: starting one never switches it off.
  */
 @Singleton
 public class SecondFactor {
@@ -39,7 +40,7 @@ public class SecondFactor {
         byte[] sealed = pii.seal(t, "totp", secret);
         db.tenant(t, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE users SET totp_secret_enc = ?, totp_enabled = false, totp_last_step = NULL WHERE id = ?")) {
+                    "UPDATE users SET totp_pending_enc = ? WHERE id = ?")) {
                 ps.setBytes(1, sealed);
                 ps.setLong(2, p.userId());
                 return ps.executeUpdate();
@@ -51,7 +52,7 @@ public class SecondFactor {
 
     public void confirm(TenantContext t, Principal p, String code) {
         byte[] sealed = db.tenant(t, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT totp_secret_enc FROM users WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT totp_pending_enc FROM users WHERE id = ?")) {
                 ps.setLong(1, p.userId());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getBytes(1) : null;
@@ -67,7 +68,8 @@ public class SecondFactor {
         }
         db.tenant(t, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE users SET totp_enabled = true, totp_last_step = ? WHERE id = ?")) {
+                    "UPDATE users SET totp_secret_enc = totp_pending_enc, totp_pending_enc = NULL, totp_enabled = true,"
+                            + " totp_last_step = ? WHERE id = ?")) {
                 ps.setLong(1, step.getAsLong());
                 ps.setLong(2, p.userId());
                 return ps.executeUpdate();
@@ -76,12 +78,24 @@ public class SecondFactor {
         audit.tenant(t, p.username(), "auth.totpEnabled", "user:" + p.username(), null, null);
     }
 
+    /** Whether the user's second factor is on. */
+    public boolean enabled(TenantContext t, Principal p) {
+        return db.tenant(t, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT totp_enabled FROM users WHERE id = ?")) {
+                ps.setLong(1, p.userId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        });
+    }
+
     /** Operators: the same on the platform schema, sealed under the platform's data key. */
     public Enrollment beginOperator(String username) {
         String secret = totp.newSecret();
         db.platform(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE operators SET totp_secret_enc = ?, totp_enabled = false, totp_last_step = NULL WHERE username = ?")) {
+                    "UPDATE operators SET totp_pending_enc = ? WHERE username = ?")) {
                 ps.setBytes(1, pii.sealPlatform("totp", secret));
                 ps.setString(2, username);
                 return ps.executeUpdate();
@@ -93,7 +107,7 @@ public class SecondFactor {
 
     public void confirmOperator(String username, String code) {
         byte[] sealed = db.platform(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT totp_secret_enc FROM operators WHERE username = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT totp_pending_enc FROM operators WHERE username = ?")) {
                 ps.setString(1, username);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getBytes(1) : null;
@@ -109,7 +123,8 @@ public class SecondFactor {
         }
         db.platform(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE operators SET totp_enabled = true, totp_last_step = ? WHERE username = ?")) {
+                    "UPDATE operators SET totp_secret_enc = totp_pending_enc, totp_pending_enc = NULL, totp_enabled = true,"
+                            + " totp_last_step = ? WHERE username = ?")) {
                 ps.setLong(1, step.getAsLong());
                 ps.setString(2, username);
                 return ps.executeUpdate();

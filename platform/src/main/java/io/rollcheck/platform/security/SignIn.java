@@ -150,6 +150,15 @@ public class SignIn {
      * initial secret). Throttled and audited like a sign-in.
      */
     public Outcome changePassword(TenantContext tenant, String username, String current, String newPassword, String ip) {
+        return changePassword(tenant, username, current, newPassword, null, ip);
+    }
+
+    /**
+     * The same with a TOTP code for accounts that have a second factor: it is checked before the
+     * password changes (a signed-in user) or before the new password signs in (a forced change).
+     */
+    public Outcome changePassword(TenantContext tenant, String username, String current, String newPassword,
+                                  String totpCode, String ip) {
         String u = clean(username);
         TenantAccounts.passwordProblem(newPassword).ifPresent(code -> {
             throw ValidationFailed.of("newPassword", code);
@@ -157,9 +166,26 @@ public class SignIn {
         if (newPassword.equals(current)) {
             throw ValidationFailed.of("newPassword", "password.sameAsOld");
         }
-        Outcome o = tenantUser(tenant, u, current, ip);
+        Outcome o = tenantUser(tenant, u, current, totpCode, ip);
         if (o instanceof Refused) {
             return o;
+        }
+        if (o instanceof MustChangePassword) {
+            Optional<Long> id = db.tenant(tenant, c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM users WHERE username = ? AND totp_enabled")) {
+                    ps.setString(1, u);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+                    }
+                }
+            });
+            if (id.isPresent()) {
+                Outcome second = secondFactor(tenant, new Signed(new Principal(tenant.slug(), id.get(), u, u, List.of(), null)),
+                        totpCode);
+                if (second instanceof Refused) {
+                    return second;
+                }
+            }
         }
         String hash = hasher.hash(newPassword);
         db.tenant(tenant, c -> update(c,

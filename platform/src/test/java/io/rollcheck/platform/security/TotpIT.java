@@ -48,10 +48,24 @@ class TotpIT {
             assertTrue(wrongPassword.body().contains("bad_credentials"), "no code is asked before the password is right");
 
             String fresh = next.current(secret);
-            assertEquals(200, app.post(host, "/api/auth/login", login("admin", "registrar-pass-1", fresh), null).statusCode());
+            HttpResponse<String> signedIn = app.post(host, "/api/auth/login", login("admin", "registrar-pass-1", fresh), null);
+            assertEquals(200, signedIn.statusCode());
             HttpResponse<String> replay = app.post(host, "/api/auth/login", login("admin", "registrar-pass-1", fresh), null);
             assertEquals(401, replay.statusCode(), "a code is accepted once");
             assertTrue(replay.body().contains("bad_credentials"));
+
+            // starting a new enrolment does not switch the active factor off
+            String token2 = signedIn.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
+            String pending = secretOf(app.post(host, "/api/auth/totp", "{}", token2).body());
+            HttpResponse<String> stillNeeded = app.post(host, "/api/auth/login", login("admin", "registrar-pass-1", null), null);
+            assertTrue(stillNeeded.body().contains("totp_required"), stillNeeded.body());
+            assertTrue(pending.length() > 20);
+            // changing the password needs the second factor too
+            HttpResponse<String> changeWithoutCode = app.post(host, "/api/auth/password",
+                    "{\"username\":\"admin\",\"currentPassword\":\"registrar-pass-1\",\"newPassword\":\"registrar-pass-2\"}", null);
+            assertTrue(changeWithoutCode.body().contains("totp_required"), changeWithoutCode.body());
+            assertTrue(app.post(host, "/api/auth/login", login("admin", "registrar-pass-2", null), null).body()
+                    .contains("bad_credentials"), "the password did not change");
         }
     }
 
