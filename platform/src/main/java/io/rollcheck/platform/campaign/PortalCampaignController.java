@@ -8,7 +8,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.rollcheck.platform.files.BlobStore;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.web.Edge;
@@ -24,11 +23,9 @@ import java.util.List;
 public class PortalCampaignController {
 
     private final PublishedCampaigns campaigns;
-    private final BlobStore blobs;
 
-    public PortalCampaignController(PublishedCampaigns campaigns, BlobStore blobs) {
+    public PortalCampaignController(PublishedCampaigns campaigns) {
         this.campaigns = campaigns;
-        this.blobs = blobs;
     }
 
     @Get
@@ -40,12 +37,7 @@ public class PortalCampaignController {
     @Get("/{campaignId}/attachments/{blobId}")
     public HttpResponse<byte[]> attachment(HttpRequest<?> request, long campaignId, long blobId) {
         Tenant t = Edge.tenant(request);
-        PublishedCampaign c = campaigns.open(t.context(), campaignId).orElseThrow(() -> new NotFound("campaign"));
-        List<Long> listed = c.content().notice().attachmentIds();
-        if (listed == null || !listed.contains(blobId)) {
-            throw new NotFound("attachment");
-        }
-        BlobStore.Blob b = blobs.get(t.context(), blobId).orElseThrow(() -> new NotFound("attachment"));
+        var b = campaigns.attachment(t.context(), campaignId, blobId).orElseThrow(() -> new NotFound("attachment"));
         String name = URLEncoder.encode(b.info().fileName(), StandardCharsets.UTF_8).replace("+", "%20");
         return HttpResponse.ok(b.bytes()).contentType(b.info().contentType())
                 .header("Content-Disposition", "attachment; filename*=UTF-8''" + name)

@@ -33,8 +33,10 @@ public class PublishedCampaigns {
     private final Db db;
     private final ObjectMapper json;
     private final TwoLevelCache<Open> cache;
+    private final io.rollcheck.platform.files.BlobStore blobs;
 
-    public PublishedCampaigns(Db db, ObjectMapper json, CacheManager caches) {
+    public PublishedCampaigns(Db db, ObjectMapper json, CacheManager caches, io.rollcheck.platform.files.BlobStore blobs) {
+        this.blobs = blobs;
         this.db = db;
         this.json = json;
         this.cache = caches.create("campaigns-open", Open.class, Duration.ofSeconds(60), Duration.ofHours(6), 20_000);
@@ -47,6 +49,13 @@ public class PublishedCampaigns {
 
     public Optional<PublishedCampaign> open(TenantContext t, long campaignId) {
         return open(t).stream().filter(c -> c.campaignId() == campaignId).findFirst();
+    }
+
+    /** An attachment of a published notice; empty unless the published version lists it. */
+    public Optional<io.rollcheck.platform.files.BlobStore.Blob> attachment(TenantContext t, long campaignId, long blobId) {
+        return open(t, campaignId)
+                .filter(c -> c.content().notice().attachmentIds() != null && c.content().notice().attachmentIds().contains(blobId))
+                .flatMap(c -> blobs.get(t, blobId));
     }
 
     /** Drops the tenant's entry on every node (after a publish or a close). */
