@@ -32,11 +32,32 @@ public class ApiTenantFilter implements Ordered {
 
     private final TenantResolver resolver;
     private final String contact;
+    private final String clientAddressHeader;
 
     public ApiTenantFilter(TenantResolver resolver,
-                           @io.micronaut.context.annotation.Value("${rollcheck.platform-contact:support@rollcheck.local}") String contact) {
+                           @io.micronaut.context.annotation.Value("${rollcheck.platform-contact:support@rollcheck.local}") String contact,
+                           @io.micronaut.context.annotation.Value("${rollcheck.api.client-address-header:}") String clientAddressHeader) {
         this.resolver = resolver;
         this.contact = contact;
+        this.clientAddressHeader = clientAddressHeader == null ? "" : clientAddressHeader.strip();
+    }
+
+    /**
+     * Behind a proxy that sets it, the first address of the configured header (e.g. X-Forwarded-For)
+     * is the client; otherwise the peer. Off by default: anyone can send such a header.
+     */
+    private String clientIp(HttpRequest<?> request) {
+        if (!clientAddressHeader.isEmpty()) {
+            String v = request.getHeaders().get(clientAddressHeader);
+            if (v != null && !v.isBlank()) {
+                String first = v.split(",")[0].strip();
+                if (first.matches("[0-9A-Fa-f:.]{2,45}")) {
+                    return first;
+                }
+            }
+        }
+        java.net.InetSocketAddress a = request.getRemoteAddress();
+        return a == null || a.getAddress() == null ? null : a.getAddress().getHostAddress();
     }
 
     @Override
@@ -53,6 +74,10 @@ public class ApiTenantFilter implements Ordered {
             requestId = UUID.randomUUID().toString();
         }
         request.setAttribute(Edge.REQUEST_ID, requestId);
+        String ip = clientIp(request);
+        if (ip != null) {
+            request.setAttribute(Edge.CLIENT_IP, ip);
+        }
         HostResolution r = resolver.resolve(request.getHeaders().get(HttpHeaders.HOST));
         request.setAttribute(Edge.RESOLUTION, r);
         MDC.put("tenant", label(r));

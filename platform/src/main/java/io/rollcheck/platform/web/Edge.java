@@ -15,6 +15,7 @@ public final class Edge {
 
     public static final String RESOLUTION = "rollcheck.resolution";
     public static final String REQUEST_ID = "rollcheck.requestId";
+    public static final String CLIENT_IP = "rollcheck.clientIp";
 
     private Edge() {
     }
@@ -42,7 +43,12 @@ public final class Edge {
         return Messages.fromAcceptLanguage(request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
+    /** The client's address as the edge filter resolved it (a trusted proxy header, else the peer). */
     public static String ip(HttpRequest<?> request) {
+        java.util.Optional<String> resolved = request.getAttribute(CLIENT_IP, String.class);
+        if (resolved.isPresent()) {
+            return resolved.get();
+        }
         InetSocketAddress a = request.getRemoteAddress();
         return a == null || a.getAddress() == null ? null : a.getAddress().getHostAddress();
     }

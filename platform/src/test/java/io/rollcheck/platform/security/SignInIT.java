@@ -109,6 +109,36 @@ class SignInIT {
     }
 
     @Test
+    void behind_a_trusted_proxy_the_limit_counts_the_client_address_not_the_proxy() {
+        Map<String, Object> props = Map.of("rollcheck.security.ip-per-minute", "3", "rollcheck.api.client-address-header",
+                "X-Forwarded-For", "rollcheck.redis.prefix", "rctest-xff-" + UUID.randomUUID() + ":");
+        try (TestApp proxied = TestApp.start(props)) {
+            for (int client = 1; client <= 3; client++) {
+                for (int i = 0; i < 3; i++) {
+                    java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + proxied.port() + "/api/auth/login"))
+                            .header("Host", host).header("Content-Type", "application/json")
+                            .header("X-Forwarded-For", "203.0.113." + client + ", 10.0.0.1")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(creds("nobody" + i, "bad-password")));
+                    try {
+                        int status = java.net.http.HttpClient.newHttpClient().send(b.build(),
+                                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                        assertEquals(401, status, "client " + client + " attempt " + i);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            long rows = app.bean(io.rollcheck.platform.db.Db.class).tenant(t.context(), c -> {
+                var rs = c.createStatement().executeQuery("SELECT count(DISTINCT ip) FROM audit_log WHERE ip LIKE '203.0.113.%'");
+                rs.next();
+                return rs.getLong(1);
+            });
+            assertEquals(3, rows, "the audit log names each client, not the proxy");
+        }
+    }
+
+    @Test
     void logout_revokes_the_token() {
         String token = app.login(host, "admin", "registrar-pass-1");
         assertEquals(201, app.post(host, "/api/portal/notices", "{\"title\":\"t\",\"body\":\"b\"}", token).statusCode());
