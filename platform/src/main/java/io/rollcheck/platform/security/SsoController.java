@@ -22,7 +22,7 @@ import io.rollcheck.platform.web.Problem;
 
 import java.net.URI;
 
-/** OpenID Connect sign-in through the API, and the registrar's SSO settings. */
+/** OpenID Connect sign-in through the API, and the registrar's sign-in settings (SSO, students' initial secret). */
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SsoController {
@@ -32,12 +32,32 @@ public class SsoController {
                               @Nullable Boolean enabled) {
     }
 
+    @Serdeable
+    public record SecretMode(String mode) {
+    }
+
     private final Sso sso;
     private final ApiAuth auth;
+    private final InitialSecret initialSecret;
 
-    public SsoController(Sso sso, ApiAuth auth) {
+    public SsoController(Sso sso, ApiAuth auth, InitialSecret initialSecret) {
         this.sso = sso;
         this.auth = auth;
+        this.initialSecret = initialSecret;
+    }
+
+    /** The students' initial secret: {@code ID_LAST6} or {@code BIRTH_DATE}. */
+    @Put("/admin/settings/initial-secret")
+    @Secured(Roles.TENANT_ADMIN)
+    public HttpResponse<?> initialSecret(HttpRequest<?> request, @Body SecretMode body, Authentication who) {
+        initialSecret.set(Edge.tenant(request).context(), who.getName(), body.mode());
+        return HttpResponse.noContent();
+    }
+
+    @Get("/auth/initial-secret")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public java.util.Map<String, String> initialSecretMode(HttpRequest<?> request) {
+        return java.util.Map.of("mode", initialSecret.mode(Edge.tenant(request).context()).name());
     }
 
     @Put("/admin/sso")

@@ -67,6 +67,26 @@ class SignInIT {
     }
 
     @Test
+    void a_university_may_choose_the_birth_date_as_initial_secret() {
+        Tenant other = app.aTenant();
+        String h = other.slug() + ".localhost";
+        app.bean(TenantAccounts.class).setPassword(other.context(), "admin", "registrar-pass-1");
+        for (NewStudent s : Fixtures.aRoster("2030", 1, null, null)) {
+            app.bean(Students.class).upsert(other.context(), s);
+        }
+        String admin = app.login(h, "admin", "registrar-pass-1");
+        assertTrue(app.get(h, "/api/auth/initial-secret", null).body().contains("ID_LAST6"));
+        assertEquals(422, app.call("PUT", h, "/api/admin/settings/initial-secret", "{\"mode\":\"NAME\"}", admin).statusCode());
+        assertEquals(204, app.call("PUT", h, "/api/admin/settings/initial-secret", "{\"mode\":\"BIRTH_DATE\"}", admin).statusCode());
+        assertTrue(app.get(h, "/api/auth/initial-secret", null).body().contains("BIRTH_DATE"));
+        String birth = io.rollcheck.platform.validation.IdNumbers.birthDate(Fixtures.ID_NUMBERS.get(0)).toString().replace("-", "");
+        assertEquals(401, app.post(h, "/api/auth/login", creds("20300001", Fixtures.ID_NUMBERS.get(0).substring(12)), null).statusCode());
+        HttpResponse<String> first = app.post(h, "/api/auth/login", creds("20300001", birth), null);
+        assertEquals(403, first.statusCode(), first.body());
+        assertTrue(first.body().contains("password_change_required"));
+    }
+
+    @Test
     void failures_never_tell_whether_the_user_exists() {
         HttpResponse<String> unknown = app.post(host, "/api/auth/login", creds("nobody-" + UUID.randomUUID(), "whatever-1"), null);
         HttpResponse<String> wrong = app.post(host, "/api/auth/login", creds("admin", "wrong-password-1"), null);

@@ -48,7 +48,7 @@ class LoginView extends PageShell implements BeforeEnterObserver {
     private final TextField code = new TextField();
     private final Paragraph message = new Paragraph();
 
-    LoginView(SignIn signIn, Sso sso, PublicUrls urls) {
+    LoginView(SignIn signIn, Sso sso, PublicUrls urls, io.rollcheck.platform.security.InitialSecret initialSecret) {
         this.signIn = signIn;
         this.sso = sso;
         this.urls = urls;
@@ -63,7 +63,8 @@ class LoginView extends PageShell implements BeforeEnterObserver {
         password.setId("login-password");
         password.setAutocomplete(Autocomplete.CURRENT_PASSWORD);
         password.setMaxLength(200);
-        password.setHelperText(getTranslation("login.passwordHelp"));
+        password.setHelperText(getTranslation(initialSecret.mode(tenant.context())
+                == io.rollcheck.platform.security.InitialSecret.Mode.BIRTH_DATE ? "login.passwordHelpBirth" : "login.passwordHelp"));
         code.setLabel(getTranslation("login.code"));
         code.setId("login-code");
         code.setHelperText(getTranslation("login.codeHelp"));
