@@ -159,6 +159,143 @@ public class OrgImport {
         return new Report(rows.size(), counts[0], counts[1], counts[2], 0, errors, true);
     }
 
+    /** What a staff import did: accounts created (each with a one-time setup link), rows refused. */
+    @Serdeable
+    public record StaffReport(int rows, int created, int unchanged, int rejected, List<RowError> errors,
+                              List<Map<String, String>> setupLinks, boolean committed) {
+    }
+
+    private static final Map<String, String> STAFF_HEADERS = Map.ofEntries(
+            Map.entry("工号", "username"), Map.entry("用户名", "username"), Map.entry("username", "username"),
+            Map.entry("姓名", "name"), Map.entry("name", "name"), Map.entry("邮箱", "email"), Map.entry("email", "email"),
+            Map.entry("角色", "role"), Map.entry("role", "role"), Map.entry("学院", "college"), Map.entry("学院代码", "college"),
+            Map.entry("college", "college"), Map.entry("班级", "classes"), Map.entry("班级代码", "classes"),
+            Map.entry("classes", "classes"));
+
+    private static final Map<String, String> ROLE_NAMES = Map.of("学籍管理员", "TENANT_ADMIN", "学籍科", "TENANT_ADMIN",
+            "学院", "COLLEGE_STAFF", "学院工作人员", "COLLEGE_STAFF", "辅导员", "COUNSELOR", "TENANT_ADMIN", "TENANT_ADMIN",
+            "COLLEGE_STAFF", "COLLEGE_STAFF", "COUNSELOR", "COUNSELOR");
+
+    /**
+     * Staff accounts from a list (工号, 姓名, 邮箱, 角色, 学院 (code or name), 班级 (codes separated by
+     * ; or 、)). All or nothing; existing user names are left as they are.
+     */
+    public StaffReport staff(TenantContext t, String actor, Path file, boolean dryRun, Locale locale,
+                             Organisation org, java.util.function.BiFunction<String, String, String> link) {
+        List<RowError> errors = new ArrayList<>();
+        record StaffRow(int row, String username, String name, String email, String role, Long college, List<Long> classes) {
+        }
+        List<StaffRow> rows = new ArrayList<>();
+        Map<String, Long> colleges = new HashMap<>();
+        Map<String, Long> classes = new HashMap<>();
+        java.util.Set<String> existing = new java.util.HashSet<>();
+        db.tenant(t, c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT id, code, name_zh FROM colleges")) {
+                while (rs.next()) {
+                    colleges.put(rs.getString(2), rs.getLong(1));
+                    colleges.putIfAbsent(rs.getString(3), rs.getLong(1));
+                }
+            }
+            try (var rs = c.createStatement().executeQuery("SELECT id, code, name FROM classes")) {
+                while (rs.next()) {
+                    classes.put(rs.getString(2), rs.getLong(1));
+                    classes.putIfAbsent(rs.getString(3), rs.getLong(1));
+                }
+            }
+            try (var rs = c.createStatement().executeQuery("SELECT username FROM users")) {
+                while (rs.next()) {
+                    existing.add(rs.getString(1));
+                }
+            }
+            return null;
+        });
+        try (RosterTable table = RosterFiles.open(file)) {
+            Map<String, Integer> col = new HashMap<>();
+            for (int i = 0; i < table.headers().size(); i++) {
+                String key = STAFF_HEADERS.get(table.headers().get(i).strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT));
+                if (key != null) {
+                    col.putIfAbsent(key, i);
+                }
+            }
+            for (String required : List.of("username", "name", "role")) {
+                if (!col.containsKey(required)) {
+                    errors.add(new RowError(1, required, "column.missing", Messages.get(locale, "roster.column.missing", 1, required)));
+                }
+            }
+            if (!errors.isEmpty()) {
+                return new StaffReport(0, 0, 0, 0, errors, List.of(), false);
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            table.rows(r -> {
+                int before = errors.size();
+                String username = cell(r, col, "username");
+                String role = ROLE_NAMES.get(cell(r, col, "role") == null ? "" : cell(r, col, "role"));
+                String collegeKey = cell(r, col, "college");
+                Long college = collegeKey == null ? null : colleges.get(collegeKey);
+                List<Long> classIds = new ArrayList<>();
+                String classList = cell(r, col, "classes");
+                if (classList != null) {
+                    for (String k : classList.split("[;；、,]")) {
+                        if (!k.isBlank()) {
+                            Long id = classes.get(k.strip());
+                            if (id == null) {
+                                errors.add(err(r, table, col, "classes", "class.unknown", locale));
+                            } else {
+                                classIds.add(id);
+                            }
+                        }
+                    }
+                }
+                if (username == null) {
+                    errors.add(err(r, table, col, "username", "required", locale));
+                } else if (!seen.add(username)) {
+                    errors.add(err(r, table, col, "username", "studentNo.duplicate", locale));
+                }
+                if (role == null) {
+                    errors.add(err(r, table, col, "role", "staff.role", locale));
+                }
+                if (collegeKey != null && college == null) {
+                    errors.add(err(r, table, col, "college", "staff.college", locale));
+                }
+                if (errors.size() == before) {
+                    rows.add(new StaffRow(r.number(), username, cell(r, col, "name"), cell(r, col, "email"), role, college, classIds));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int rejected = (int) errors.stream().map(RowError::row).distinct().count();
+        List<StaffRow> fresh = rows.stream().filter(r -> !existing.contains(r.username())).toList();
+        if (rejected == 0) {
+            // the same checks as by hand, before anything is written
+            for (StaffRow r : fresh) {
+                try {
+                    Organisation.checkStaff(r.username(), r.name(), r.email(), List.of(r.role()),
+                            r.college() == null ? List.of() : List.of(r.college()), r.classes());
+                } catch (io.rollcheck.platform.validation.ValidationFailed v) {
+                    for (var fe : v.errors()) {
+                        errors.add(new RowError(r.row(), fe.field(), fe.code(), Messages.get(locale, "error." + fe.code())));
+                    }
+                    rejected++;
+                }
+            }
+        }
+        if (rejected > 0 || dryRun) {
+            return new StaffReport(rows.size() + rejected, 0, rows.size() - fresh.size(), rejected, errors, List.of(), false);
+        }
+        List<Map<String, String>> links = new ArrayList<>();
+        db.tenant(t, c -> {
+            for (StaffRow r : fresh) {
+                var a = org.addStaff(c, t, actor, r.username(), r.name(), r.email(), List.of(r.role()),
+                        r.college() == null ? List.of() : List.of(r.college()), r.classes());
+                links.add(Map.of("username", r.username(), "setupLink", link.apply(t.slug(), a.setupToken())));
+            }
+            audit.append(c, actor, "org.staffImported", "staff", "created=" + fresh.size(), null);
+            return null;
+        });
+        return new StaffReport(rows.size(), fresh.size(), rows.size() - fresh.size(), 0, errors, links, true);
+    }
+
     private static String cell(RosterTable.Row r, Map<String, Integer> col, String key) {
         Integer i = col.get(key);
         if (i == null || i >= r.cells().size()) {

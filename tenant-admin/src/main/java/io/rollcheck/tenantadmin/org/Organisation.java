@@ -166,6 +166,24 @@ public class Organisation {
     /** A staff account with roles and scopes; returns it with a one-time setup link token. */
     public NewAccount addStaff(TenantContext t, String actor, String username, String displayName, String email,
                                List<String> roles, List<Long> collegeIds, List<Long> classIds) {
+        checkStaff(username, displayName, email, roles, collegeIds, classIds);
+        List<Long> colleges = collegeIds == null ? List.of() : collegeIds;
+        List<Long> classes = classIds == null ? List.of() : classIds;
+        colleges.forEach(id -> requireExists(t, "colleges", id, "collegeIds"));
+        classes.forEach(id -> requireExists(t, "classes", id, "classIds"));
+        try {
+            return db.tenant(t, c -> addStaff(c, t, actor, username, displayName, email, roles, colleges, classes));
+        } catch (DataAccessException ex) {
+            if (ex.isUniqueViolation()) {
+                throw ValidationFailed.of("username", "org.usernameTaken");
+            }
+            throw ex;
+        }
+    }
+
+    /** The field checks of a staff account (the form, the API and the import use the same). */
+    static void checkStaff(String username, String displayName, String email, List<String> roles, List<Long> collegeIds,
+                           List<Long> classIds) {
         List<FieldError> e = new ArrayList<>();
         if (username == null || !USERNAME.matcher(username.strip()).matches()) {
             e.add(new FieldError("username", "org.username"));
@@ -190,37 +208,30 @@ public class Organisation {
         if (!e.isEmpty()) {
             throw new ValidationFailed(e);
         }
-        colleges.forEach(id -> requireExists(t, "colleges", id, "collegeIds"));
-        classes.forEach(id -> requireExists(t, "classes", id, "classIds"));
+    }
+
+    /** Inserts a checked staff account in the caller's transaction. */
+    NewAccount addStaff(Connection c, TenantContext t, String actor, String username, String displayName, String email,
+                        List<String> roles, List<Long> colleges, List<Long> classes) throws SQLException {
         String token = Tokens.random(32);
-        try {
-            long id = db.tenant(t, c -> {
-                long uid;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO users (username, display_name, email, roles, setup_token_hash, setup_expires_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
-                    ps.setString(1, username.strip());
-                    ps.setString(2, displayName.strip());
-                    ps.setString(3, email == null || email.isBlank() ? null : email.strip());
-                    ps.setArray(4, c.createArrayOf("text", roles.toArray()));
-                    ps.setBytes(5, Tokens.sha256(token));
-                    ps.setTimestamp(6, Timestamp.from(clock.instant().plus(SETUP_TTL)));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        uid = rs.getLong(1);
-                    }
-                }
-                scopes(c, uid, colleges, classes);
-                audit.append(c, actor, "org.staffAdded", "user:" + username.strip(), "roles=" + roles, null);
-                return uid;
-            });
-            return new NewAccount(id, token);
-        } catch (DataAccessException ex) {
-            if (ex.isUniqueViolation()) {
-                throw ValidationFailed.of("username", "org.usernameTaken");
+        long uid;
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO users (username, display_name, email, roles, setup_token_hash, setup_expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
+            ps.setString(1, username.strip());
+            ps.setString(2, displayName.strip());
+            ps.setString(3, email == null || email.isBlank() ? null : email.strip());
+            ps.setArray(4, c.createArrayOf("text", roles.toArray()));
+            ps.setBytes(5, Tokens.sha256(token));
+            ps.setTimestamp(6, Timestamp.from(clock.instant().plus(SETUP_TTL)));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                uid = rs.getLong(1);
             }
-            throw ex;
         }
+        scopes(c, uid, colleges, classes);
+        audit.append(c, actor, "org.staffAdded", "user:" + username.strip(), "roles=" + roles, null);
+        return new NewAccount(uid, token);
     }
 
     public List<Staff> staff(TenantContext t) {

@@ -76,6 +76,23 @@ public class OrganisationController {
         }
     }
 
+    /** Staff accounts from a CSV/XLSX list; each new account gets a one-time setup link. */
+    @Post(value = "/staff/import{?dryRun}", consumes = io.micronaut.http.MediaType.MULTIPART_FORM_DATA)
+    public OrgImport.StaffReport importStaff(HttpRequest<?> request,
+                                             @io.micronaut.http.annotation.Part("file") io.micronaut.http.multipart.CompletedFileUpload file,
+                                             @Nullable @QueryValue Boolean dryRun, Authentication who) throws java.io.IOException {
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("staff-", ".bin");
+        try {
+            try (java.io.InputStream in = file.getInputStream()) {
+                java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return imports.staff(Edge.tenant(request).context(), who.getName(), tmp, dryRun == null || dryRun,
+                    Edge.locale(request), org, urls::setupLink);
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+
     @Get("/colleges")
     public List<Organisation.College> colleges(HttpRequest<?> request) {
         return org.colleges(Edge.tenant(request).context());

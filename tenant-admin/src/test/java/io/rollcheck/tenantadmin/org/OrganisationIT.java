@@ -107,6 +107,27 @@ class OrganisationIT {
     }
 
     @Test
+    void staff_accounts_import_from_a_list_with_a_setup_link_each() {
+        app.post(hostA, "/api/admin/colleges", "{\"code\":\"ST\",\"nameZh\":\"统计学院\"}", admin);
+        long cls = id(app.post(hostA, "/api/admin/classes", "{\"collegeId\":" + app.get(hostA, "/api/admin/colleges", admin).body()
+                .replaceAll(".*\"id\":(\\d+),\"code\":\"ST\".*", "$1") + ",\"code\":\"ST2501\",\"name\":\"统计2501\"}", admin));
+        String bad = "工号,姓名,邮箱,角色,学院,班级\nst01,统计学院教务员,st@example.edu.cn,学院工作人员,ST,\nst02,辅导员甲,,校长,,\nst03,辅导员乙,,辅导员,,NOPE\n";
+        HttpResponse<String> r = app.upload(hostA, "/api/admin/staff/import?dryRun=false", "staff.csv",
+                bad.getBytes(java.nio.charset.StandardCharsets.UTF_8), admin);
+        assertTrue(r.body().contains("\"committed\":false") && r.body().contains("\"rejected\":2")
+                && r.body().contains("staff.role") && r.body().contains("class.unknown"), r.body());
+        assertTrue(!app.get(hostA, "/api/admin/staff", admin).body().contains("st01"), "nothing written");
+        String good = "工号,姓名,邮箱,角色,学院,班级\nst01,统计学院教务员,st@example.edu.cn,学院工作人员,ST,\nst03,辅导员乙,,辅导员,,ST2501\n";
+        HttpResponse<String> ok = app.upload(hostA, "/api/admin/staff/import?dryRun=false", "staff.csv",
+                good.getBytes(java.nio.charset.StandardCharsets.UTF_8), admin);
+        assertTrue(ok.body().contains("\"created\":2") && ok.body().contains("/setup/"), ok.body());
+        HttpResponse<String> again = app.upload(hostA, "/api/admin/staff/import?dryRun=false", "staff.csv",
+                good.getBytes(java.nio.charset.StandardCharsets.UTF_8), admin);
+        assertTrue(again.body().contains("\"created\":0") && again.body().contains("\"unchanged\":2"), again.body());
+        assertTrue(cls > 0);
+    }
+
+    @Test
     void another_tenants_admin_is_refused() {
         Tenant b = app.aTenant();
         app.bean(TenantAccounts.class).setPassword(b.context(), "admin", "registrar-pass-1");
