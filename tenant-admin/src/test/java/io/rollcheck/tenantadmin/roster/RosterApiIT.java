@@ -78,6 +78,12 @@ class RosterApiIT {
         HttpResponse<String> commit = app.upload(host, "/api/admin/roster/imports?dryRun=false&createMissingClasses=true", "名单.csv", file, tokenA);
         assertTrue(commit.body().contains("\"committed\":true"), commit.body());
         assertEquals(12, students(a));
+        try (Connection c = TestServices.get().connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + Db.quote(a.schemaName())
+                     + ".students s JOIN " + Db.quote(a.schemaName()) + ".classes k ON k.id = s.class_id WHERE k.name = '新生1班'")) {
+            rs.next();
+            assertEquals(12, rs.getLong(1), "students of a class created by the import are linked to it");
+        }
         HttpResponse<String> history = app.get(host, "/api/admin/roster/imports", tokenA);
         assertTrue(history.body().contains("名单.csv") && history.body().contains("\"committed\":true")
                 && history.body().contains("\"committed\":false"), history.body());
