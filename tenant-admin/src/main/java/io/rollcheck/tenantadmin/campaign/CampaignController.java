@@ -80,16 +80,11 @@ public class CampaignController {
     public HttpResponse<io.rollcheck.platform.files.BlobStore.Info> attach(HttpRequest<?> request, long id,
             @io.micronaut.http.annotation.Part("file") io.micronaut.http.multipart.CompletedFileUpload file,
             Authentication who) throws java.io.IOException {
-        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("attachment-", ".bin");
-        try {
-            try (java.io.InputStream in = file.getInputStream()) {
-                java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            return HttpResponse.created(authoring.addAttachment(Edge.tenant(request).context(), who.getName(), id,
-                    file.getFilename(), tmp));
-        } finally {
-            java.nio.file.Files.deleteIfExists(tmp);
-        }
+        io.rollcheck.platform.files.BlobStore.Info info = io.rollcheck.tenantadmin.Uploads.withTempFile(file,
+                CampaignAuthoring.MAX_ATTACHMENT_BYTES,
+                () -> io.rollcheck.platform.validation.ValidationFailed.of("file", "attachment.tooLarge"),
+                tmp -> authoring.addAttachment(Edge.tenant(request).context(), who.getName(), id, file.getFilename(), tmp));
+        return HttpResponse.created(info);
     }
 
     @Post("/{id}/template")

@@ -18,6 +18,9 @@ import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.tenancy.PublicUrls;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.web.Edge;
+import io.rollcheck.tenantadmin.Uploads;
+import io.rollcheck.tenantadmin.roster.RosterFileProblem;
+import io.rollcheck.tenantadmin.roster.RosterFiles;
 
 import java.util.List;
 import java.util.Map;
@@ -64,16 +67,9 @@ public class OrganisationController {
     public OrgImport.Report importClasses(HttpRequest<?> request,
                                           @io.micronaut.http.annotation.Part("file") io.micronaut.http.multipart.CompletedFileUpload file,
                                           @Nullable @QueryValue Boolean dryRun, Authentication who) throws java.io.IOException {
-        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("classes-", ".bin");
-        try {
-            try (java.io.InputStream in = file.getInputStream()) {
-                java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            return imports.classes(Edge.tenant(request).context(), who.getName(), tmp, dryRun == null || dryRun,
-                    Edge.locale(request));
-        } finally {
-            java.nio.file.Files.deleteIfExists(tmp);
-        }
+        return Uploads.withTempFile(file, RosterFiles.MAX_BYTES, () -> new RosterFileProblem("file.tooLarge"),
+                tmp -> imports.classes(Edge.tenant(request).context(), who.getName(), tmp, dryRun == null || dryRun,
+                        Edge.locale(request)));
     }
 
     /** Staff accounts from a CSV/XLSX list; each new account gets a one-time setup link. */
@@ -81,16 +77,9 @@ public class OrganisationController {
     public OrgImport.StaffReport importStaff(HttpRequest<?> request,
                                              @io.micronaut.http.annotation.Part("file") io.micronaut.http.multipart.CompletedFileUpload file,
                                              @Nullable @QueryValue Boolean dryRun, Authentication who) throws java.io.IOException {
-        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("staff-", ".bin");
-        try {
-            try (java.io.InputStream in = file.getInputStream()) {
-                java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            return imports.staff(Edge.tenant(request).context(), who.getName(), tmp, dryRun == null || dryRun,
-                    Edge.locale(request), org, urls::setupLink);
-        } finally {
-            java.nio.file.Files.deleteIfExists(tmp);
-        }
+        return Uploads.withTempFile(file, RosterFiles.MAX_BYTES, () -> new RosterFileProblem("file.tooLarge"),
+                tmp -> imports.staff(Edge.tenant(request).context(), who.getName(), tmp, dryRun == null || dryRun,
+                        Edge.locale(request), org, urls::setupLink));
     }
 
     @Get("/colleges")

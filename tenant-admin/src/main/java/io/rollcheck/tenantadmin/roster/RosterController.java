@@ -22,10 +22,6 @@ import io.rollcheck.platform.web.Edge;
 import io.rollcheck.platform.web.Problem;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -59,27 +55,12 @@ public class RosterController {
         }
         Map<String, String> map = mapping == null || mapping.isBlank() ? Map.of()
                 : json.readValue(mapping, io.micronaut.core.type.Argument.mapOf(String.class, String.class));
-        Path tmp = Files.createTempFile("roster-upload-", ".bin");
-        try {
-            long size = 0;
-            try (InputStream in = file.getInputStream(); OutputStream out = Files.newOutputStream(tmp)) {
-                byte[] buf = new byte[64 * 1024];
-                int r;
-                while ((r = in.read(buf)) > 0) {
-                    size += r;
-                    if (size > RosterFiles.MAX_BYTES) {
-                        return Problem.response(HttpStatus.UNPROCESSABLE_ENTITY, "roster.file.tooLarge", Edge.locale(request), null);
-                    }
-                    out.write(buf, 0, r);
-                }
-            }
-            RosterImport.Report report = imports.run(t.context(), who.getName(), tmp, file.getFilename(),
-                    new RosterImport.Options(dryRun == null || dryRun, Boolean.TRUE.equals(createMissingClasses), map,
-                            Edge.locale(request)));
-            return HttpResponse.ok(report);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        RosterImport.Report report = io.rollcheck.tenantadmin.Uploads.withTempFile(file, RosterFiles.MAX_BYTES,
+                () -> new RosterFileProblem("file.tooLarge"),
+                tmp -> imports.run(t.context(), who.getName(), tmp, file.getFilename(),
+                        new RosterImport.Options(dryRun == null || dryRun, Boolean.TRUE.equals(createMissingClasses), map,
+                                Edge.locale(request))));
+        return HttpResponse.ok(report);
     }
 
     @Get("/imports")

@@ -39,7 +39,7 @@ import java.util.function.Consumer;
 public final class RosterFiles {
 
     /** 200,000 rows of 22 columns take about 56 MB as CSV. */
-    static final long MAX_BYTES = 64L * 1024 * 1024;
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
     static final int MAX_ROWS = 200_000;
     /** An XLSX of 50 MB inflates to a few hundred MB at most; more is a bomb. */
     static final long MAX_INFLATED = 1024L * 1024 * 1024;
