@@ -227,6 +227,17 @@ public class CampaignAuthoring {
         return info;
     }
 
+    /** What is known of the draft notice's attachments (name, type, size), in the notice's order. */
+    public List<io.rollcheck.platform.files.BlobStore.Info> attachments(TenantContext t, long id) {
+        CampaignContent.Notice notice = get(t, id).content().notice();
+        List<Long> ids = notice == null ? null : notice.attachmentIds();
+        List<io.rollcheck.platform.files.BlobStore.Info> out = new ArrayList<>();
+        for (Long blob : ids == null ? List.<Long>of() : ids) {
+            blobs.get(t, blob).ifPresent(b -> out.add(b.info()));
+        }
+        return out;
+    }
+
     /** True when another published campaign serves the same cohort and a level of this one. */
     private boolean audienceTaken(TenantContext t, long id, CampaignContent c) {
         if (c.audience() == null || c.audience().cohort() == null) {

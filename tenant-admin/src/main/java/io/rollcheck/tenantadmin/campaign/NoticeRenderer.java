@@ -5,8 +5,11 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 
-/** Markdown (commonmark) to HTML, then through the OWASP sanitizer: no script, no style, no events. */
-final class NoticeRenderer {
+/**
+ * Markdown (commonmark) to HTML, then through the OWASP sanitizer: no script, no style, no events.
+ * The same rendering serves the published notice and the editor's live preview.
+ */
+public final class NoticeRenderer {
 
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().build();
@@ -16,7 +19,8 @@ final class NoticeRenderer {
     private NoticeRenderer() {
     }
 
-    static String html(String markdown) {
+    /** Sanitised HTML of {@code markdown}; empty for none. */
+    public static String html(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }

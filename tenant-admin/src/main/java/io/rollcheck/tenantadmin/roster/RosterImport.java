@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * Roster import: a dry run reports what a file would do (new, changed, unchanged, rejected, with
@@ -54,9 +55,21 @@ public class RosterImport {
         Messages.register("i18n/admin");
     }
 
-    /** How to run an import. {@code mapping}: file header → record field key, for headers we do not know. */
-    public record Options(boolean dryRun, boolean createMissingClasses, Map<String, String> mapping, Locale locale) {
+    /**
+     * How to run an import. {@code mapping}: file header → record field key, for headers we do not know.
+     * {@code progress} (optional) is told the number of rows read so far, every {@link #PROGRESS_EVERY}
+     * rows and once at the end of the reading, on the importing thread (a screen shows it for large files).
+     */
+    public record Options(boolean dryRun, boolean createMissingClasses, Map<String, String> mapping, Locale locale,
+                          @Nullable IntConsumer progress) {
+
+        public Options(boolean dryRun, boolean createMissingClasses, Map<String, String> mapping, Locale locale) {
+            this(dryRun, createMissingClasses, mapping, locale, null);
+        }
     }
+
+    /** Rows between two progress reports. */
+    public static final int PROGRESS_EVERY = 1000;
 
     /** What an import did or would do. */
     @Serdeable
@@ -142,6 +155,9 @@ public class RosterImport {
                     if (++counts[0] > RosterFiles.MAX_ROWS) {
                         throw new RosterFileProblem("file.tooManyRows");
                     }
+                    if (o.progress() != null && counts[0] % PROGRESS_EVERY == 0) {
+                        o.progress().accept(counts[0]);
+                    }
                     int before = errors.size();
                     StudentRow r = validator.check(row, errors);
                     if (r != null) {
@@ -190,6 +206,9 @@ public class RosterImport {
                 });
             }
             LOG.info("event=roster_read rows={} ms={}", counts[0], (System.nanoTime() - t0) / 1_000_000);
+            if (o.progress() != null) {
+                o.progress().accept(counts[0]);
+            }
             boolean commit = !o.dryRun() && counts[4] == 0;
             if (commit && counts[1] + counts[2] > 0) {
                 Path data = copyFile;

@@ -206,6 +206,9 @@ class CampaignIT {
         HttpResponse<String> elsewhere = app.upload(host, "/api/admin/campaigns/" + other + "/attachments", "x.pdf", pdf, token);
         long otherBlob = Long.parseLong(elsewhere.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
         assertEquals(2, authoring.get(a.context(), id).content().notice().attachmentIds().size());
+        assertEquals(List.of("附件1 操作指南.pdf", "登记表.docx"),
+                authoring.attachments(a.context(), id).stream().map(i -> i.fileName()).toList(),
+                "the editor lists the draft's attachments by name");
 
         assertEquals(404, app.get(host, "/api/portal/campaigns/" + id + "/attachments/" + pdfId, null).statusCode(), "not published yet");
         authoring.publish(a.context(), "admin", id);

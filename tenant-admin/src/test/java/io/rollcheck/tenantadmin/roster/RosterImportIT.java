@@ -280,4 +280,18 @@ class RosterImportIT {
                 new RosterImport.Options(false, false, Map.of("Matric", "studentNo", "全名", "name", "证件号", "idNumber"), Messages.EN));
         assertEquals(1, mapped.created(), mapped.errors().toString());
     }
+
+    @Test
+    void a_progress_listener_hears_the_rows_read_as_the_import_goes_and_the_total_at_the_end() throws Exception {
+        TenantContext t = tenantWithClass("计科2501");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 1; i <= 2500; i++) {
+            rows.add(RosterFixtures.row("2029", i, "计科2501"));
+        }
+        List<Integer> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RosterImport.Report r = app.bean(RosterImport.class).run(t, "admin", RosterFixtures.utf8(dir, rows), "big.csv",
+                new RosterImport.Options(true, false, Map.of(), Messages.ZH, heard::add));
+        assertEquals(2500, r.rows(), r.errors().toString());
+        assertEquals(List.of(1000, 2000, 2500), heard);
+    }
 }
