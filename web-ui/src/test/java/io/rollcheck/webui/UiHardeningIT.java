@@ -96,6 +96,46 @@ class UiHardeningIT {
         assertTrue(post(host(), "/?v-r=uidl&v-uiId=0", "{}".getBytes()).statusCode() != 413);
     }
 
+    @Test
+    void uploads_may_be_as_large_as_the_largest_roster_but_no_larger() throws Exception {
+        String upload = io.rollcheck.webui.server.UiServer.UPLOAD_PATH + "0/not-a-key/upload";
+        int roster = postExpecting(upload, 11 * 1024 * 1024);
+        assertTrue(roster != 413 && roster > 0, "an 11 MB roster reaches Vaadin's upload handling: " + roster);
+        assertEquals(413, postExpecting(upload, io.rollcheck.webui.server.UiServer.MAX_UPLOAD_BYTES + 1024));
+        assertEquals(413, postExpecting("/?v-r=uidl&v-uiId=0", 11 * 1024 * 1024), "elsewhere 10 MB stays the limit");
+    }
+
+    /**
+     * The status a POST of {@code bytes} gets, asked the way browsers and curl send large bodies
+     * ("Expect: 100-continue": the body follows only when the server asks for it). A raw socket,
+     * because the JDK 17 client waits forever when the answer is final before the body.
+     */
+    private static int postExpecting(String path, long bytes) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.uiPort())) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host() + ":" + app.uiPort()
+                    + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + bytes
+                    + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+            int status = Integer.parseInt(in.readLine().split(" ")[1]);
+            if (status != 100) {
+                return status;
+            }
+            byte[] chunk = new byte[64 * 1024];
+            for (long sent = 0; sent < bytes; sent += chunk.length) {
+                out.write(chunk, 0, (int) Math.min(chunk.length, bytes - sent));
+            }
+            out.flush();
+            String line = in.readLine();
+            while (line != null && (!line.startsWith("HTTP/1.1 ") || line.startsWith("HTTP/1.1 100"))) {
+                line = in.readLine();
+            }
+            return line == null ? -1 : Integer.parseInt(line.split(" ")[1]);
+        }
+    }
+
     private static void assertSecurityHeaders(HttpHeaders h, String what) {
         String csp = h.firstValue("Content-Security-Policy").orElse("");
         assertTrue(csp.contains("frame-ancestors 'none'"), what + ": " + csp);

@@ -37,8 +37,15 @@ public final class UiServer implements AutoCloseable {
 
     /** Minutes without user activity after which a UI session ends. */
     public static final int IDLE_MINUTES = 30;
-    /** Default limit of a request body on the UI port (UIDL messages are a few KB; uploads stay small). */
+    /** Default limit of a request body on the UI port (UIDL messages are a few KB). */
     public static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
+    /**
+     * Default limit of an upload's request body: the largest roster the import takes, plus room for
+     * the multipart framing. Each upload component enforces its own, smaller limit while spooling.
+     */
+    public static final long MAX_UPLOAD_BYTES = io.rollcheck.tenantadmin.roster.RosterFiles.MAX_BYTES + 1024 * 1024;
+    /** Where Vaadin receives the files of its upload components (each URL bound to a session, a UI and a secret key). */
+    public static final String UPLOAD_PATH = "/VAADIN/dynamic/resource/";
 
     private final Server jetty;
 
@@ -52,7 +59,8 @@ public final class UiServer implements AutoCloseable {
      * <p>Hardening: sessions end after {@link #IDLE_MINUTES} minutes without user activity (Vaadin's
      * heartbeats do not count); the session cookie is HttpOnly, SameSite=Lax, and Secure when the
      * public scheme ({@code rollcheck.public.scheme}) is https; request bodies are limited to
-     * {@code rollcheck.ui.max-request-bytes} (10 MB); every response carries {@link SecurityHeaders};
+     * {@code rollcheck.ui.max-request-bytes} (10 MB), except uploads to Vaadin's upload URLs, limited
+     * to {@code rollcheck.ui.max-upload-bytes} (the roster limit); every response carries {@link SecurityHeaders};
      * the server does not name itself. Behind a proxy that sets {@code X-Forwarded-For} and
      * {@code X-Forwarded-Proto}, {@code rollcheck.ui.trust-forwarded-headers=true} makes sign-in
      * throttling and the audit log see the client's address instead of the proxy's (never turn it
@@ -62,6 +70,7 @@ public final class UiServer implements AutoCloseable {
         UiTranslations.register();
         boolean https = "https".equalsIgnoreCase(context.getProperty("rollcheck.public.scheme", String.class).orElse("http"));
         long maxBody = context.getProperty("rollcheck.ui.max-request-bytes", Long.class).orElse(MAX_REQUEST_BYTES);
+        long maxUpload = context.getProperty("rollcheck.ui.max-upload-bytes", Long.class).orElse(MAX_UPLOAD_BYTES);
         boolean forwarded = context.getProperty("rollcheck.ui.trust-forwarded-headers", Boolean.class).orElse(false);
         Server server = new Server();
         server.setStopTimeout(5_000);
@@ -101,7 +110,9 @@ public final class UiServer implements AutoCloseable {
         // /health answers whatever the Host (probes use the pod's address): the filter lets it by.
         SizeLimitHandler limit = new SizeLimitHandler(maxBody, -1);
         limit.setHandler(web);
-        server.setHandler(new SecurityHeaders(limit, https));
+        SizeLimitHandler uploadLimit = new SizeLimitHandler(Math.max(maxBody, maxUpload), -1);
+        uploadLimit.setHandler(new UploadsPastLimit(limit));
+        server.setHandler(new SecurityHeaders(uploadLimit, https));
         server.start();
         return new UiServer(server);
     }
@@ -116,6 +127,30 @@ public final class UiServer implements AutoCloseable {
             jetty.stop();
         } catch (Exception e) {
             throw new IllegalStateException("UI server did not stop cleanly", e);
+        }
+    }
+
+    /**
+     * Lets uploads to Vaadin's upload URLs past the general body limit (they are under the larger
+     * upload limit already); everything else goes through the general limit.
+     */
+    private static final class UploadsPastLimit extends org.eclipse.jetty.server.Handler.Wrapper {
+
+        private final SizeLimitHandler general;
+
+        UploadsPastLimit(SizeLimitHandler general) {
+            super(general);
+            this.general = general;
+        }
+
+        @Override
+        public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                              org.eclipse.jetty.util.Callback callback) throws Exception {
+            if ("POST".equals(request.getMethod())
+                    && org.eclipse.jetty.server.Request.getPathInContext(request).startsWith(UPLOAD_PATH)) {
+                return general.getHandler().handle(request, response, callback);
+            }
+            return super.handle(request, response, callback);
         }
     }
 
