@@ -267,7 +267,9 @@ class AccountBrowserIT {
             Page page = ctx.newPage();
             signIn(page, tenant, "admin", OrgFixture.PASSWORD);
             page.waitForURL(Pattern.compile(".*/me$"));
-            page.locator("#nav-audit").click();
+            page.locator("#nav-admin").click();
+            page.waitForURL(Pattern.compile(".*/admin$"));
+            page.locator("#admin-nav-audit").click();
             page.waitForURL(Pattern.compile(".*/admin/audit$"));
             assertThat(page.locator("#audit-grid")).containsText("Signed in");
             page.locator("#audit-verify").click();
@@ -284,7 +286,7 @@ class AccountBrowserIT {
             Page page = ctx.newPage();
             signIn(page, tenant, "student2", OrgFixture.PASSWORD);
             page.waitForURL(Pattern.compile(".*/me$"));
-            assertThat(page.locator("#nav-audit")).hasCount(0);
+            assertThat(page.locator("#nav-admin")).hasCount(0);
             page.navigate(url(tenant) + "/admin/audit");
             assertThat(page.locator("#forbidden")).isVisible();
             assertThat(page.locator("#audit-grid")).hasCount(0);

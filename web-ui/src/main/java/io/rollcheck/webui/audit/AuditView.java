@@ -19,6 +19,7 @@ import io.micronaut.context.annotation.Prototype;
 import io.rollcheck.platform.audit.AuditLog;
 import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.tenancy.Tenant;
+import io.rollcheck.webui.admin.AdminNav;
 import io.rollcheck.webui.site.DatePickers;
 import io.rollcheck.webui.site.Dates;
 import io.rollcheck.webui.site.PageShell;
@@ -104,7 +105,7 @@ class AuditView extends PageShell {
         count.setId("audit-count");
         count.addClassName("rc-secondary");
         grid = new AuditGrid(tenant.timeZone());
-        content(heading, filterCard, verification, count, grid);
+        content(new AdminNav(AdminNav.Item.AUDIT), heading, filterCard, verification, count, grid);
         search();
     }
 

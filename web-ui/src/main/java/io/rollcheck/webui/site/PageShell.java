@@ -77,7 +77,7 @@ public abstract class PageShell extends Div implements HasDynamicTitle {
 
     /**
      * The header actions of a signed-in tenant user: links to the own page and (registrars) the
-     * audit log, the user's name and the sign-out button.
+     * back office, the user's name and the sign-out button.
      */
     protected void signedIn(UiUser user, Button signOut) {
         Anchor me = new Anchor("/me", getTranslation("nav.me"));
@@ -87,10 +87,10 @@ public abstract class PageShell extends Div implements HasDynamicTitle {
         who.setId("user-name");
         who.addClassName("rc-user");
         if (user.has(Roles.TENANT_ADMIN)) {
-            Anchor audit = new Anchor("/admin/audit", getTranslation("nav.audit"));
-            audit.setId("nav-audit");
-            audit.addClassName("rc-header-link");
-            headerActions(me, audit, who, signOut);
+            Anchor admin = new Anchor("/admin", getTranslation("nav.admin"));
+            admin.setId("nav-admin");
+            admin.addClassName("rc-header-link");
+            headerActions(me, admin, who, signOut);
         } else {
             headerActions(me, who, signOut);
         }
