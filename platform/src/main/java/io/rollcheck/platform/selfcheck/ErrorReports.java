@@ -58,13 +58,15 @@ public class ErrorReports {
     private final RecordValues values;
     private final CampaignWindow window;
     private final AuditLog audit;
+    private final StateCache cache;
 
-    public ErrorReports(Db db, Pii pii, RecordValues values, CampaignWindow window, AuditLog audit) {
+    public ErrorReports(Db db, Pii pii, RecordValues values, CampaignWindow window, AuditLog audit, StateCache cache) {
         this.db = db;
         this.pii = pii;
         this.values = values;
         this.window = window;
         this.audit = audit;
+        this.cache = cache;
     }
 
     static boolean live(CheckState.Report r) {
@@ -91,7 +93,7 @@ public class ErrorReports {
         if ("ACCOUNT".equals(in.kind()) && (in.reason() == null || in.reason().isBlank())) {
             throw ValidationFailed.of("reason", "report.reason.required");
         }
-        return db.tenant(t, c -> {
+        CheckState.Report out = db.tenant(t, c -> {
             SelfCheck.Locked l = lockFor(c, t, studentId);
             boolean late = window.requireOpen(l.campaign().content().deadlines());
             long campaignId = l.campaign().campaignId();
@@ -126,6 +128,8 @@ public class ErrorReports {
                     + (in.field() == null ? "" : " field=" + in.field()) + " files=" + added + (late ? " late" : ""), ip);
             return list(c, t, campaignId, studentId).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
         });
+        cache.invalidate(t, studentId);
+        return out;
     }
 
     private SelfCheck.Locked lockFor(Connection c, TenantContext t, long studentId) throws SQLException {
@@ -313,7 +317,7 @@ public class ErrorReports {
         if (comment != null && (comment.length() > MAX_TEXT || !ContactRules.isPlainText(comment, true))) {
             throw ValidationFailed.of("comment", "report.text");
         }
-        db.tenant(t, c -> {
+        long student = db.tenant(t, c -> {
             long studentId;
             try (PreparedStatement ps = c.prepareStatement("UPDATE error_reports SET status = ?, reviewer_comment = ?,"
                     + " reviewed_by = ?, reviewed_at = now(), updated_at = now() WHERE id = ?"
@@ -337,8 +341,9 @@ public class ErrorReports {
                 ps.executeUpdate();
             }
             audit.append(c, actor, "report.reviewed", "report:" + reportId, "decision=" + decision, ip);
-            return null;
+            return studentId;
         });
+        cache.invalidate(t, student);
     }
 
     /** A student's in-app message. */
@@ -349,7 +354,7 @@ public class ErrorReports {
 
     /** The student's messages, newest first; marks them read when {@code markRead}. */
     public List<Message> messages(TenantContext t, long studentId, boolean markRead) {
-        return db.tenant(t, c -> {
+        List<Message> result = db.tenant(t, c -> {
             List<Message> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, report_id, status, created_at, read_at"
                     + " FROM student_messages WHERE student_id = ? ORDER BY id DESC LIMIT 100")) {
@@ -370,6 +375,10 @@ public class ErrorReports {
             }
             return out;
         });
+        if (markRead && result.stream().anyMatch(m -> !m.read())) {
+            cache.invalidate(t, studentId);
+        }
+        return result;
     }
 
     private static String blankToNull(String s) {

@@ -48,18 +48,30 @@ public class SelfCheck {
     private final CampaignWindow window;
     private final ErrorReports reports;
     private final AuditLog audit;
+    private final StateCache cache;
 
-    public SelfCheck(Db db, RecordValues values, CampaignWindow window, ErrorReports reports, AuditLog audit) {
+    public SelfCheck(Db db, RecordValues values, CampaignWindow window, ErrorReports reports, AuditLog audit,
+                     StateCache cache) {
         this.db = db;
         this.values = values;
         this.window = window;
         this.reports = reports;
         this.audit = audit;
+        this.cache = cache;
     }
 
-    /** The student's state; not found when no open campaign includes him. */
+    /** The student's state (from the state cache); not found when no open campaign includes him. */
     public CheckState state(TenantContext t, long studentId) {
-        return db.tenant(t, c -> state(c, t, studentId));
+        return now(cache.get(t, studentId, () -> db.tenant(t, c -> state(c, t, studentId))));
+    }
+
+    /** The same with the phase and next step of this moment (a cached state may be a few seconds old). */
+    private CheckState now(CheckState s) {
+        CheckState.Phase phase = window.phase(s.deadlines());
+        return new CheckState(s.campaignId(), s.campaignName(), s.version(), s.campaignSha256(), s.notice(), s.noticeHtml(),
+                s.deadlines(), s.opensAt(), s.studentDeadlineAt(), phase, s.status(),
+                nextStep(s.status(), phase, s.answered(), s.fields().size()), s.maskedName(), s.studentNo(), s.fields(),
+                s.answered(), s.reports(), s.signature(), s.unreadMessages());
     }
 
     CheckState state(Connection c, TenantContext t, long studentId) throws SQLException {
@@ -132,7 +144,7 @@ public class SelfCheck {
         if (a == null || a.answer() == null || !(MATCH.equals(a.answer()) || MISMATCH.equals(a.answer()))) {
             throw ValidationFailed.of("answer", "check.answer.required");
         }
-        return db.tenant(t, c -> {
+        CheckState after = db.tenant(t, c -> {
             Locked l = lock(c, t, studentId);
             CampaignContent.ChecklistItem item = item(l.campaign(), field);
             boolean late = window.requireOpen(l.campaign().content().deadlines());
@@ -159,6 +171,8 @@ public class SelfCheck {
             }
             return build(c, t, values.read(c, t, studentId).orElseThrow(), l.campaign());
         });
+        cache.invalidate(t, studentId);
+        return after;
     }
 
     private void correct(Connection c, TenantContext t, String actor, Locked l, String field, String raw, String ip,

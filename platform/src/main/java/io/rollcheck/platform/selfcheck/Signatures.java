@@ -88,9 +88,11 @@ public class Signatures {
     private final Pii pii;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final StateCache cache;
 
     public Signatures(Db db, SelfCheck check, RecordValues values, CampaignWindow window, ErrorReports reports, Pii pii,
-                      AuditLog audit, ObjectMapper json) {
+                      AuditLog audit, ObjectMapper json, StateCache cache) {
+        this.cache = cache;
         this.db = db;
         this.check = check;
         this.values = values;
@@ -117,7 +119,7 @@ public class Signatures {
      */
     public Receipt sign(TenantContext t, String tenantSlug, String actor, long studentId, String method,
                         @Nullable String expectedSha256, String ip, @Nullable String userAgent) {
-        return db.tenant(t, c -> {
+        Receipt out = db.tenant(t, c -> {
             SelfCheck.Locked l = check.lock(c, t, studentId);
             PublishedCampaign pc = l.campaign();
             Optional<Receipt> existing = receipt(c, pc.campaignId(), pc.version(), studentId, pc.name(), l.record());
@@ -160,6 +162,8 @@ public class Signatures {
             }
             return receipt(c, pc.campaignId(), pc.version(), studentId, pc.name(), l.record()).orElseThrow();
         });
+        cache.invalidate(t, studentId);
+        return out;
     }
 
     /** The student's latest receipt in his campaign. */
