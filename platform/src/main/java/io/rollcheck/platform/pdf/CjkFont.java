@@ -31,7 +31,10 @@ public final class CjkFont {
 
     private static TrueTypeFont parse() {
         try {
-            return new TTFParser().parse(new RandomAccessReadBuffer(bytes()));
+            TrueTypeFont f = new TTFParser().parse(new RandomAccessReadBuffer(bytes()));
+            // no glyph substitution: ligatures ("ff" → one glyph) would make copied text (codes, URLs) wrong
+            f.setEnableGsub(false);
+            return f;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

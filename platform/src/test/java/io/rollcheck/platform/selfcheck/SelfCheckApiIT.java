@@ -208,10 +208,13 @@ class SelfCheckApiIT {
         // the receipt PDF carries the university, the masked name and the code
         HttpResponse<byte[]> pdf = app.getBytes(w.host(), "/api/me/receipt", tok, "application/pdf");
         assertEquals(200, pdf.statusCode());
+        Files.createDirectories(Path.of("target", "artefacts"));
+        Files.write(Path.of("target", "artefacts", "receipt.pdf"), pdf.body());
         String text = pdfText(pdf.body());
         assertTrue(text.contains(w.t().nameZh()), text);
         assertTrue(text.contains("学**"), text);
         assertTrue(text.contains(code), text);
+        assertTrue(text.contains(w.t().slug() + ".localhost:8080/verify/" + code), "the verification address copies as text: " + text);
         assertFalse(text.contains("学生2"), "the full name is not on the receipt");
 
         // the public verification page of the same university confirms it; another university's host does not
