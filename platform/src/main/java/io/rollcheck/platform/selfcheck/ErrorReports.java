@@ -59,8 +59,11 @@ public class ErrorReports {
     private final CampaignWindow window;
     private final AuditLog audit;
     private final StateCache cache;
+    private final Progress progress;
 
-    public ErrorReports(Db db, Pii pii, RecordValues values, CampaignWindow window, AuditLog audit, StateCache cache) {
+    public ErrorReports(Db db, Pii pii, RecordValues values, CampaignWindow window, AuditLog audit, StateCache cache,
+                        Progress progress) {
+        this.progress = progress;
         this.db = db;
         this.pii = pii;
         this.values = values;
@@ -116,6 +119,9 @@ public class ErrorReports {
                         in.correct(), in.reason(), late);
                 if (item.policy() == EditPolicy.ONLINE_REVIEW && files.isEmpty() && evidenceCount(c, id) == 0) {
                     throw ValidationFailed.of("file", "evidence.required");
+                }
+                if (SelfCheck.firstAnswer(c, campaignId, studentId)) {
+                    progress.started(c, campaignId, l.record());
                 }
                 SelfCheck.save(c, campaignId, studentId, in.field(), SelfCheck.MISMATCH,
                         item.policy() == EditPolicy.ONLINE_REVIEW ? "REPORTED" : "PAPER", id, l.campaign().version(), late);
@@ -180,7 +186,9 @@ public class ErrorReports {
             ps.setBoolean(11, late);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                long id = rs.getLong(1);
+                progress.reports(c, campaignId, r.classId(), r.collegeId(), 1);
+                return id;
             }
         }
     }
@@ -197,14 +205,18 @@ public class ErrorReports {
         }
     }
 
-    void withdrawLive(Connection c, long campaignId, long studentId, String field) throws SQLException {
+    void withdrawLive(Connection c, long campaignId, RecordValues.Record r, String field) throws SQLException {
+        long studentId = r.id();
         try (PreparedStatement ps = c.prepareStatement("UPDATE error_reports SET status = 'WITHDRAWN', updated_at = now()"
                 + " WHERE campaign_id = ? AND student_id = ? AND field = ? AND kind = 'FIELD'"
                 + " AND status IN ('OPEN', 'FORWARDED', 'RETURNED')")) {
             ps.setLong(1, campaignId);
             ps.setLong(2, studentId);
             ps.setString(3, field);
-            ps.executeUpdate();
+            int n = ps.executeUpdate();
+            if (n > 0) {
+                progress.reports(c, campaignId, r.classId(), r.collegeId(), -n);
+            }
         }
     }
 
@@ -317,33 +329,123 @@ public class ErrorReports {
         if (comment != null && (comment.length() > MAX_TEXT || !ContactRules.isPlainText(comment, true))) {
             throw ValidationFailed.of("comment", "report.text");
         }
-        long student = db.tenant(t, c -> {
-            long studentId;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE error_reports SET status = ?, reviewer_comment = ?,"
-                    + " reviewed_by = ?, reviewed_at = now(), updated_at = now() WHERE id = ?"
-                    + " AND status IN ('OPEN', 'FORWARDED', 'RETURNED') RETURNING student_id")) {
-                ps.setString(1, decision.name());
-                ps.setString(2, blankToNull(comment));
-                ps.setString(3, actor);
-                ps.setLong(4, reportId);
+        long student = db.tenant(t, c -> reviewIn(c, actor, reportId, decision, comment, ip));
+        cache.invalidate(t, student);
+    }
+
+    /** A report as reviewers see it: the student's 学号 and name, the values in clear (reviewers need them). */
+    @Serdeable
+    public record QueueItem(long id, long studentId, String studentNo, String name, @Nullable Long classId,
+                            @Nullable String className, @Nullable Long collegeId, String kind, @Nullable String field,
+                            String policy, String status, @Nullable String shown, @Nullable String correct,
+                            @Nullable String reason, @Nullable String reviewerComment, java.time.Instant createdAt,
+                            boolean late, int evidence) {
+    }
+
+    /** Reports of a campaign, optionally of one college or class, live ones only or all; oldest first. */
+    public List<QueueItem> queue(TenantContext t, long campaignId, @Nullable Long collegeId, @Nullable Long classId,
+                                 boolean liveOnly) {
+        return db.tenant(t, c -> {
+            List<QueueItem> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.student_id, s.student_no, s.name, r.class_id,"
+                    + " k.name, r.college_id, r.kind, r.field, r.policy, r.status, r.shown_enc, r.correct_enc, r.reason_enc,"
+                    + " r.reviewer_comment, r.created_at, r.late,"
+                    + " (SELECT count(*) FROM evidence_files e WHERE e.report_id = r.id)"
+                    + " FROM error_reports r JOIN students s ON s.id = r.student_id LEFT JOIN classes k ON k.id = r.class_id"
+                    + " WHERE r.campaign_id = ? AND (?::bigint IS NULL OR r.college_id = ?) AND (?::bigint IS NULL OR r.class_id = ?)"
+                    + (liveOnly ? " AND r.status IN ('OPEN', 'FORWARDED', 'RETURNED')" : " AND r.status <> 'WITHDRAWN'")
+                    + " ORDER BY r.id")) {
+                ps.setLong(1, campaignId);
+                ps.setObject(2, collegeId);
+                ps.setObject(3, collegeId);
+                ps.setObject(4, classId);
+                ps.setObject(5, classId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new Conflict("report.notLive");
+                    while (rs.next()) {
+                        out.add(new QueueItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                                rs.getObject(5, Long.class), rs.getString(6), rs.getObject(7, Long.class), rs.getString(8),
+                                rs.getString(9), rs.getString(10), rs.getString(11), pii.open(t, F_SHOWN, rs.getBytes(12)),
+                                pii.open(t, F_CORRECT, rs.getBytes(13)), pii.open(t, F_REASON, rs.getBytes(14)),
+                                rs.getString(15), rs.getTimestamp(16).toInstant(), rs.getBoolean(17), rs.getInt(18)));
                     }
-                    studentId = rs.getLong(1);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO student_messages (student_id, kind, report_id, status) VALUES (?, 'REPORT_STATUS', ?, ?)")) {
-                ps.setLong(1, studentId);
-                ps.setLong(2, reportId);
-                ps.setString(3, decision.name());
-                ps.executeUpdate();
+            return out;
+        });
+    }
+
+    /**
+     * The registrar settles a report as corrected in the national system. With {@code apply}, the
+     * correct value is also written to the university's record (checked like a student's correction,
+     * audited with before/after, personal values masked in the log).
+     */
+    public void resolve(TenantContext t, String actor, long reportId, String note, boolean apply, String ip) {
+        if (note != null && (note.length() > MAX_TEXT || !ContactRules.isPlainText(note, true))) {
+            throw ValidationFailed.of("comment", "report.text");
+        }
+        long student = db.tenant(t, c -> {
+            if (apply) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT student_id, field, correct_enc, kind FROM error_reports"
+                        + " WHERE id = ? AND status IN ('OPEN', 'FORWARDED', 'RETURNED') FOR UPDATE")) {
+                    ps.setLong(1, reportId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new Conflict("report.notLive");
+                        }
+                        var rf = rs.getString(2) == null ? java.util.Optional.<io.rollcheck.platform.record.RecordField>empty()
+                                : io.rollcheck.platform.record.FieldRules.byKey(rs.getString(2));
+                        if (rf.isEmpty() || !"FIELD".equals(rs.getString(4))) {
+                            throw ValidationFailed.of("apply", "report.notApplicable");
+                        }
+                        long studentId = rs.getLong(1);
+                        RecordValues.Record r = values.read(c, t, studentId).orElseThrow(() -> new NotFound("student"));
+                        var checked = io.rollcheck.platform.record.FieldRules.check(rf.get(), pii.open(t, F_CORRECT, rs.getBytes(3)),
+                                r.idType());
+                        if (!checked.ok()) {
+                            throw ValidationFailed.of("correct", checked.error());
+                        }
+                        String before = r.get(rf.get());
+                        values.write(c, t, studentId, rf.get(), checked.value());
+                        audit.append(c, actor, "record.corrected", "student:" + studentId, "field=" + rs.getString(2)
+                                + " before=" + RecordValues.masked(rf.get(), before, false) + " after="
+                                + RecordValues.masked(rf.get(), checked.value(), false) + " by=registrar report=" + reportId, ip);
+                    }
+                }
             }
-            audit.append(c, actor, "report.reviewed", "report:" + reportId, "decision=" + decision, ip);
-            return studentId;
+            return reviewIn(c, actor, reportId, Decision.RESOLVED, note, ip);
         });
         cache.invalidate(t, student);
+    }
+
+    private long reviewIn(Connection c, String actor, long reportId, Decision decision, String comment, String ip)
+            throws SQLException {
+        long studentId;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE error_reports SET status = ?, reviewer_comment = ?,"
+                + " reviewed_by = ?, reviewed_at = now(), updated_at = now() WHERE id = ?"
+                + " AND status IN ('OPEN', 'FORWARDED', 'RETURNED') RETURNING student_id, campaign_id, class_id, college_id")) {
+            ps.setString(1, decision.name());
+            ps.setString(2, blankToNull(comment));
+            ps.setString(3, actor);
+            ps.setLong(4, reportId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new Conflict("report.notLive");
+                }
+                studentId = rs.getLong(1);
+                if (decision == Decision.RESOLVED || decision == Decision.REJECTED) {
+                    progress.reports(c, rs.getLong(2), rs.getObject(3, Long.class), rs.getObject(4, Long.class), -1);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO student_messages (student_id, kind, report_id, status) VALUES (?, 'REPORT_STATUS', ?, ?)")) {
+            ps.setLong(1, studentId);
+            ps.setLong(2, reportId);
+            ps.setString(3, decision.name());
+            ps.executeUpdate();
+        }
+        audit.append(c, actor, "report.reviewed", "report:" + reportId, "decision=" + decision, ip);
+        return studentId;
     }
 
     /** A student's in-app message. */

@@ -49,9 +49,11 @@ public class SelfCheck {
     private final ErrorReports reports;
     private final AuditLog audit;
     private final StateCache cache;
+    private final Progress progress;
 
     public SelfCheck(Db db, RecordValues values, CampaignWindow window, ErrorReports reports, AuditLog audit,
-                     StateCache cache) {
+                     StateCache cache, Progress progress) {
+        this.progress = progress;
         this.db = db;
         this.values = values;
         this.window = window;
@@ -150,8 +152,11 @@ public class SelfCheck {
             boolean late = window.requireOpen(l.campaign().content().deadlines());
             requireNotSigned(c, l.campaign(), studentId);
             long campaignId = l.campaign().campaignId();
+            if (firstAnswer(c, campaignId, studentId)) {
+                progress.started(c, campaignId, l.record());
+            }
             if (MATCH.equals(a.answer())) {
-                reports.withdrawLive(c, campaignId, studentId, field);
+                reports.withdrawLive(c, campaignId, l.record(), field);
                 save(c, campaignId, studentId, field, MATCH, null, null, l.campaign().version(), late);
             } else {
                 switch (item.policy()) {
@@ -238,6 +243,18 @@ public class SelfCheck {
             ps.setInt(7, version);
             ps.setBoolean(8, late);
             ps.executeUpdate();
+        }
+    }
+
+    static boolean firstAnswer(Connection c, long campaignId, long studentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT NOT EXISTS (SELECT 1 FROM field_checks WHERE campaign_id = ? AND student_id = ?)")) {
+            ps.setLong(1, campaignId);
+            ps.setLong(2, studentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 

@@ -89,10 +89,12 @@ public class Signatures {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final StateCache cache;
+    private final Progress progress;
 
     public Signatures(Db db, SelfCheck check, RecordValues values, CampaignWindow window, ErrorReports reports, Pii pii,
-                      AuditLog audit, ObjectMapper json, StateCache cache) {
+                      AuditLog audit, ObjectMapper json, StateCache cache, Progress progress) {
         this.cache = cache;
+        this.progress = progress;
         this.db = db;
         this.check = check;
         this.values = values;
@@ -155,6 +157,7 @@ public class Signatures {
                 ps.setString(11, userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 400)));
                 ps.setBoolean(12, late);
                 if (ps.executeUpdate() == 1) {
+                    progress.signed(c, pc.campaignId(), l.record(), Progress.day(at, pc.content().deadlines()));
                     audit.append(c, actor, "signature.signed", "student:" + studentId, "campaign=" + pc.campaignId()
                             + " version=" + pc.version() + " sha256=" + HexFormat.of().formatHex(sha) + " method=" + method
                             + " code=" + code + (late ? " late" : ""), ip);

@@ -38,7 +38,10 @@ public final class CampaignFixture {
                 new CampaignContent.Deadlines(today.minusDays(1), today.plusDays(deadlineInDays), today.plusDays(deadlineInDays + 3),
                         today.plusDays(deadlineInDays + 6), today.plusDays(deadlineInDays + 20), "Asia/Shanghai", late),
                 new CampaignContent.Audience(null, List.of(), List.of()),
-                List.of(new CampaignContent.WorkflowStep(CampaignContent.SignLevel.CLASS_MONITOR, true, today.plusDays(deadlineInDays + 3))),
+                List.of(new CampaignContent.WorkflowStep(CampaignContent.SignLevel.CLASS_MONITOR, true, today.plusDays(deadlineInDays + 3)),
+                        new CampaignContent.WorkflowStep(CampaignContent.SignLevel.COUNSELOR, false, null),
+                        new CampaignContent.WorkflowStep(CampaignContent.SignLevel.COLLEGE, true, today.plusDays(deadlineInDays + 6)),
+                        new CampaignContent.WorkflowStep(CampaignContent.SignLevel.REGISTRAR, false, null)),
                 List.of(new CampaignContent.GuideStep("登录学信网", "打开学信网，用手机号注册并登录。")),
                 List.of(new CampaignContent.FaqEntry("手机号已被他人注册怎么办？", "通过学信网的找回账号功能，用身份证号找回。", List.of("手机号", "注册")),
                         new CampaignContent.FaqEntry("学信网上查不到我的学籍信息", "可能尚未注册学籍，或需要手动绑定学籍，请联系学籍科。", List.of("没有学籍", "绑定")),
@@ -86,6 +89,16 @@ public final class CampaignFixture {
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+            String name;
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM campaigns WHERE id = ?")) {
+                ps.setLong(1, campaignId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    name = rs.getString(1);
+                }
+            }
+            app.bean(io.rollcheck.platform.selfcheck.Progress.class).rebuild(c, new io.rollcheck.platform.campaign.PublishedCampaign(
+                    campaignId, name, v, "fixture", content, "", java.time.Instant.now()));
             return v;
         });
         app.bean(PublishedCampaigns.class).changed(t.context());
