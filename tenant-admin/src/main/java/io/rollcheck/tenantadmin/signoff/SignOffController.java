@@ -110,6 +110,20 @@ public class SignOffController {
                 request.getHeaders().get(HttpHeaders.USER_AGENT));
     }
 
+    /** Every class sheet of a college in one ZIP (one PDF per class, named after the class). */
+    @Get(value = "/admin/colleges/{id}/sheets.zip{?campaignId}", produces = "application/zip")
+    @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
+    public HttpResponse<byte[]> collegeSheets(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId,
+                                              Authentication who) {
+        Tenant t = Edge.tenant(request);
+        access.requireCollege(t.context(), ApiAuth.principal(who), id);
+        PublishedCampaign pc = signOffs.campaign(t.context(), campaignId);
+        byte[] zip = signOffs.collegeSheets(t.context(), t.name(Edge.locale(request)), pc, id, Edge.locale(request), zone(t));
+        return HttpResponse.ok(zip).contentType("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"sheets-college-" + id + ".zip\"")
+                .header("Cache-Control", "no-store");
+    }
+
     /** 学院新生学籍信息有误学生名单: the college's live reports. */
     @Get(value = "/admin/colleges/{id}/reports.xlsx{?campaignId}",
             produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -215,6 +215,41 @@ public class SignOffs {
         return sign(t, pc, SignLevel.COLLEGE, collegeId, actor, method, content, 0, ip, userAgent);
     }
 
+    /** The sheets of every class of a college with students, as one ZIP. */
+    public byte[] collegeSheets(TenantContext t, String university, PublishedCampaign pc, long collegeId,
+                                java.util.Locale locale, java.time.ZoneId zone) {
+        List<Long> classes = db.tenant(t, c -> {
+            List<Long> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT k.id FROM classes k WHERE k.college_id = ?"
+                    + " AND EXISTS (SELECT 1 FROM students s WHERE s.class_id = k.id) ORDER BY k.name")) {
+                ps.setLong(1, collegeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return out;
+        });
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes, java.nio.charset.StandardCharsets.UTF_8)) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (long id : classes) {
+                ClassRoll roll = classRoll(t, university, pc, id);
+                String name = roll.className().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_") + ".pdf";
+                if (!names.add(name)) {
+                    name = id + "-" + name;
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                zip.write(ClassSheetPdf.render(roll, locale, zone));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     private ClassRoll.SignOff sign(TenantContext t, PublishedCampaign pc, SignLevel level, long unit, String actor,
                                    String method, Content content, int exceptions, String ip, String userAgent) {
         CampaignContent.WorkflowStep step = step(pc, level);
