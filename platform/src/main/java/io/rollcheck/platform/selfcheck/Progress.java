@@ -72,8 +72,6 @@ public class Progress {
             ps.executeUpdate();
         }
         CampaignContent.Audience a = pc.content().audience();
-        List<String> levels = a == null || a.levels() == null ? List.of() : a.levels();
-        List<String> excluded = a == null || a.excludedGroups() == null ? List.of() : a.excludedGroups();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO class_progress (campaign_id, class_id, college_id,"
                 + " students, started, signed, reports_open)"
                 + " SELECT ?, coalesce(s.class_id, 0), max(s.college_id), count(*),"
@@ -82,29 +80,45 @@ public class Progress {
                 + "   AND g.student_id = s.id)),"
                 + " coalesce(sum((SELECT count(*) FROM error_reports e WHERE e.campaign_id = ? AND e.student_id = s.id"
                 + "   AND e.status IN ('OPEN', 'FORWARDED', 'RETURNED'))), 0)"
-                + " FROM students s WHERE (?::int IS NULL OR s.admission_year IS NULL OR s.admission_year = ?::int)"
-                + " AND (cardinality(?::text[]) = 0 OR s.level IS NULL OR s.level = ANY(?::text[]))"
-                + " AND NOT (coalesce(s.level, '') = ANY(?::text[]) OR coalesce(s.study_mode, '') = ANY(?::text[])"
-                + "   OR coalesce(s.category, '') = ANY(?::text[]) OR coalesce(s.class_name, '') = ANY(?::text[]))"
+                + " FROM students s WHERE " + AUDIENCE
                 + " GROUP BY coalesce(s.class_id, 0)")) {
-            Integer cohort = a == null ? null : a.cohort();
-            java.sql.Array lv = c.createArrayOf("text", levels.toArray());
-            java.sql.Array ex = c.createArrayOf("text", excluded.toArray());
             int i = 1;
             ps.setLong(i++, pc.campaignId());
             ps.setLong(i++, pc.campaignId());
             ps.setLong(i++, pc.campaignId());
             ps.setInt(i++, pc.version());
             ps.setLong(i++, pc.campaignId());
-            ps.setObject(i++, cohort);
-            ps.setObject(i++, cohort);
-            ps.setArray(i++, lv);
-            ps.setArray(i++, lv);
-            for (int k = 0; k < 4; k++) {
-                ps.setArray(i++, ex);
-            }
+            bindAudience(c, ps, i, a);
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * The campaign's audience as SQL over {@code students s} (the same rule as
+     * {@link CampaignWindow#includes}); bind with {@link #bindAudience}.
+     */
+    public static final String AUDIENCE = "(?::int IS NULL OR s.admission_year IS NULL OR s.admission_year = ?::int)"
+            + " AND (cardinality(?::text[]) = 0 OR s.level IS NULL OR s.level = ANY(?::text[]))"
+            + " AND NOT (coalesce(s.level, '') = ANY(?::text[]) OR coalesce(s.study_mode, '') = ANY(?::text[])"
+            + "   OR coalesce(s.category, '') = ANY(?::text[]) OR coalesce(s.class_name, '') = ANY(?::text[]))";
+
+    /** Binds {@link #AUDIENCE}'s 8 parameters from {@code index}; returns the next index. */
+    public static int bindAudience(Connection c, PreparedStatement ps, int index, CampaignContent.Audience a)
+            throws SQLException {
+        List<String> levels = a == null || a.levels() == null ? List.of() : a.levels();
+        List<String> excluded = a == null || a.excludedGroups() == null ? List.of() : a.excludedGroups();
+        Integer cohort = a == null ? null : a.cohort();
+        java.sql.Array lv = c.createArrayOf("text", levels.toArray());
+        java.sql.Array ex = c.createArrayOf("text", excluded.toArray());
+        int i = index;
+        ps.setObject(i++, cohort);
+        ps.setObject(i++, cohort);
+        ps.setArray(i++, lv);
+        ps.setArray(i++, lv);
+        for (int k = 0; k < 4; k++) {
+            ps.setArray(i++, ex);
+        }
+        return i;
     }
 
     /** Day of {@code at} in the campaign's zone. */
