@@ -23,3 +23,12 @@ CREATE TABLE reminders_sent (
     sent_at   timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (rule_id, slot, recipient, channel)
 );
+
+-- A closed campaign's frozen record: the export workbook as it stood at closing, sealed.
+CREATE TABLE campaign_archives (
+    campaign_id bigint      PRIMARY KEY REFERENCES campaigns (id),
+    closed_at   timestamptz NOT NULL DEFAULT now(),
+    closed_by   text        NOT NULL,
+    sha256      bytea       NOT NULL,
+    xlsx_enc    bytea       NOT NULL
+);

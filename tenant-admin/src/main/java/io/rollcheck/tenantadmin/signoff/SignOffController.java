@@ -57,9 +57,13 @@ public class SignOffController {
     private final ErrorReports reports;
     private final Access access;
     private final SignIn signIn;
+    private final CampaignExport export;
+    private final io.rollcheck.platform.audit.AuditLog audit;
 
     public SignOffController(SignOffs signOffs, CampaignProgress progress, ErrorReports reports, Access access,
-                             SignIn signIn) {
+                             SignIn signIn, CampaignExport export, io.rollcheck.platform.audit.AuditLog audit) {
+        this.export = export;
+        this.audit = audit;
         this.signOffs = signOffs;
         this.progress = progress;
         this.reports = reports;
@@ -199,6 +203,38 @@ public class SignOffController {
     public CampaignProgress.View progress(HttpRequest<?> request, long id) {
         Tenant t = Edge.tenant(request);
         return progress.view(t.context(), signOffs.campaign(t.context(), id));
+    }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** Everything about an open campaign in one workbook; audited. */
+    @Get(value = "/admin/campaigns/{id}/export.xlsx", produces = XLSX)
+    @Secured(Roles.TENANT_ADMIN)
+    public HttpResponse<byte[]> exportAll(HttpRequest<?> request, long id, Authentication who) {
+        Tenant t = Edge.tenant(request);
+        PublishedCampaign pc = signOffs.campaign(t.context(), id);
+        byte[] x = export.workbook(t.context(), pc, Edge.locale(request), zone(t));
+        audit.tenant(t.context(), who.getName(), "export.campaign", "campaign:" + id, null, Edge.ip(request));
+        return HttpResponse.ok(x).contentType(XLSX)
+                .header("Content-Disposition", "attachment; filename=\"campaign-" + id + ".xlsx\"").header("Cache-Control", "no-store");
+    }
+
+    /** Closes the campaign and freezes its archive. */
+    @Post("/admin/campaigns/{id}/close")
+    @Secured(Roles.TENANT_ADMIN)
+    public HttpResponse<?> close(HttpRequest<?> request, long id, Authentication who) {
+        Tenant t = Edge.tenant(request);
+        export.close(t.context(), who.getName(), id, Edge.locale(request), zone(t), Edge.ip(request));
+        return HttpResponse.noContent();
+    }
+
+    @Get(value = "/admin/campaigns/{id}/archive.xlsx", produces = XLSX)
+    @Secured(Roles.TENANT_ADMIN)
+    public HttpResponse<byte[]> archive(HttpRequest<?> request, long id, Authentication who) {
+        Tenant t = Edge.tenant(request);
+        byte[] x = export.archive(t.context(), who.getName(), id, Edge.ip(request)).orElseThrow(() -> new NotFound("archive"));
+        return HttpResponse.ok(x).contentType(XLSX)
+                .header("Content-Disposition", "attachment; filename=\"campaign-" + id + "-archive.xlsx\"").header("Cache-Control", "no-store");
     }
 
     private void reauthenticate(HttpRequest<?> request, Tenant t, Authentication who, SignRequest body) {

@@ -222,6 +222,24 @@ class SignOffChainIT {
         assertEquals(3, progress.get("total").get("signed").getIntValue());
         assertEquals(3, progress.get("trend").get(0).get("cumulative").getIntValue());
         assertEquals(403, app.get(w.host(), "/api/admin/campaigns/" + w.campaignId() + "/progress", staff).statusCode());
+        // export everything, then close: students are done, the archive stays
+        HttpResponse<byte[]> all = app.getBytes(w.host(), "/api/admin/campaigns/" + w.campaignId() + "/export.xlsx", admin, "*/*");
+        assertEquals(200, all.statusCode());
+        List<String> sheets = new ArrayList<>();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(all.body()))) {
+            wb.getSheets().forEach(sh -> sheets.add(sh.getName()));
+            assertEquals(10, wb.getSheets().toList().get(1).read().size(), "header + 9 students");
+        }
+        assertEquals(List.of("完成情况", "学生核对情况", "有误学生名单"), sheets);
+        assertEquals(1, sql(w, "SELECT count(*) FROM audit_log WHERE action = 'export.campaign'"));
+        String student = app.login(w.host(), "student2", PW);
+        assertEquals(200, app.get(w.host(), "/api/me/campaign", student).statusCode());
+        assertEquals(204, app.post(w.host(), "/api/admin/campaigns/" + w.campaignId() + "/close", null, admin).statusCode());
+        assertEquals(404, app.get(w.host(), "/api/me/campaign", student).statusCode());
+        HttpResponse<byte[]> archived = app.getBytes(w.host(), "/api/admin/campaigns/" + w.campaignId() + "/archive.xlsx", admin, "*/*");
+        assertEquals(200, archived.statusCode());
+        assertTrue(archived.body().length > 1000);
+        assertEquals(403, app.getBytes(w.host(), "/api/admin/campaigns/" + w.campaignId() + "/archive.xlsx", staff, "*/*").statusCode());
         // the counters equal a full count
         assertEquals(sql(w, "SELECT count(*) FROM student_signatures"), sql(w, "SELECT sum(signed) FROM class_progress"));
         assertEquals(sql(w, "SELECT count(*) FROM error_reports WHERE status IN ('OPEN','FORWARDED','RETURNED')"),
