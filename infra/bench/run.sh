@@ -3,6 +3,8 @@
 #   bash infra/bench/run.sh tenancy [N] [threads]   # approval→portal, N tenants provisioned, restart on N schemas
 #   bash infra/bench/run.sh security                # hashing, sign-ins/s, per-request security cost, PII sealing
 #   bash infra/bench/run.sh roster [N]              # roster import of N rows (CSV, XLSX) vs psql \\copy, -Xmx512m
+#   bash infra/bench/run.sh students [N] [clients] # GET /api/me/campaign vs pgbench -S; deadline burst of N signatures in 60 s
+#   bash infra/bench/run.sh signoff                 # cockpit on 20,000 students / 500 classes, class sheet PDF, college ZIP
 #   bash infra/bench/run.sh campaign                # published campaign read: near-cache hit, Redis, PostgreSQL
 #   bash infra/bench/run.sh sessions [N]            # heap per Vaadin portal session (N sessions, default 500)
 #   bash infra/bench/run.sh coldstart               # java -jar to serving, services already running
@@ -34,9 +36,11 @@ ui_bench() {
 case "$what" in
   sessions) ui_bench io.rollcheck.webui.bench.SessionHeapBench "$@" ;;
   roster) admin_bench io.rollcheck.tenantadmin.bench.RosterBench "$@" ;;
+  signoff) admin_bench io.rollcheck.tenantadmin.bench.SignOffBench "$@" ;;
   campaign) admin_bench io.rollcheck.tenantadmin.bench.CampaignCacheBench "$@" ;;
   tenancy) platform_bench io.rollcheck.platform.bench.TenancyBench "$@" ;;
   security) platform_bench io.rollcheck.platform.bench.SecurityBench "$@" ;;
+  students) platform_bench io.rollcheck.platform.bench.StudentBench "$@" ;;
   coldstart)
     bash infra/bench/coldstart.sh "$@"
     ;;

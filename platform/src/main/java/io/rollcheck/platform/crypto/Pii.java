@@ -46,6 +46,15 @@ public class Pii {
         return new String(Aead.open(keys.of(tenant).encryption(), sealed, aad(tenant, field)), StandardCharsets.UTF_8);
     }
 
+    /** Seals a file (evidence, a signed document) under the tenant's key, bound to the tenant and {@code field}. */
+    public byte[] sealBytes(TenantContext tenant, String field, byte[] value) {
+        return Aead.seal(keys.of(tenant).encryption(), value, aad(tenant, field));
+    }
+
+    public byte[] openBytes(TenantContext tenant, String field, byte[] sealed) {
+        return Aead.open(keys.of(tenant).encryption(), sealed, aad(tenant, field));
+    }
+
     /** 16 bytes of HMAC-SHA256 over {@code field:value}; the caller normalises the value first. */
     private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
         try {

@@ -46,6 +46,19 @@ public class Access {
         }
     }
 
+    /** Fails with {@link NotFound} unless the principal is the registrar or college staff of this college. */
+    public void requireCollege(TenantContext t, Principal p, long collegeId) {
+        if (!sameTenant(t, p)) {
+            throw new NotFound("college");
+        }
+        String sql = p.has(Roles.TENANT_ADMIN) ? "SELECT 1 FROM colleges WHERE id = ? AND ? >= 0"
+                : "SELECT 1 FROM user_scopes s JOIN users u ON u.id = s.user_id WHERE s.college_id = ? AND u.id = ?"
+                + " AND NOT u.disabled AND 'COLLEGE_STAFF' = ANY(u.roles)";
+        if (!db.tenant(t, c -> exists(c, sql, collegeId, p.has(Roles.TENANT_ADMIN) ? 0 : p.userId()))) {
+            throw new NotFound("college");
+        }
+    }
+
     /** Fails with {@link NotFound} unless the principal may see this student's record. */
     public void requireStudent(TenantContext t, Principal p, long studentId) {
         if (!sameTenant(t, p)) {

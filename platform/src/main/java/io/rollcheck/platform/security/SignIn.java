@@ -146,6 +146,50 @@ public class SignIn {
     }
 
     /**
+     * Asks a signed-in user for his password again (and his TOTP code when he has one) before an act
+     * that needs it, such as signing. Throttled and locked like a sign-in. Empty when he proved it,
+     * else the refusal code.
+     */
+    public Optional<String> reauthenticate(TenantContext tenant, String username, String password, String totpCode,
+                                           String ip) {
+        String u = clean(username);
+        String scope = Long.toString(tenant.tenantId());
+        Optional<String> refused = guard.refusal(scope, u, ip);
+        if (refused.isPresent()) {
+            audit.tenant(tenant, u, "auth.reauthRefused", "user", refused.get(), ip);
+            return refused;
+        }
+        Outcome o = check(tenant, u, password == null ? "" : password);
+        if (o instanceof Signed signed) {
+            o = secondFactor(tenant, signed, totpCode);
+        }
+        if (o instanceof Signed) {
+            guard.succeeded(scope, u);
+            audit.tenant(tenant, u, "auth.reauthenticated", "user", "password", ip);
+            return Optional.empty();
+        }
+        if (o instanceof Refused r && TOTP_REQUIRED.equals(r.code())) {
+            return Optional.of(TOTP_REQUIRED);
+        }
+        guard.failed(scope, u);
+        audit.tenant(tenant, u, "auth.reauthFailed", "user", null, ip);
+        return Optional.of(BAD_CREDENTIALS);
+    }
+
+    /** True when the account has a password of its own (false: single sign-on only, or not set up yet). */
+    public boolean hasPassword(TenantContext tenant, String username) {
+        return db.tenant(tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT password_hash IS NOT NULL FROM users WHERE username = ?")) {
+                ps.setString(1, clean(username));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    /**
      * Sets a new password for a user who proves the current one (or, before the first change, the
      * initial secret). Throttled and audited like a sign-in.
      */

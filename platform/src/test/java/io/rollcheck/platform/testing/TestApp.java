@@ -135,6 +135,51 @@ public final class TestApp implements AutoCloseable {
         return send(b, token);
     }
 
+    /**
+     * A multipart/form-data POST: text parts from {@code fields}, file parts from {@code files}
+     * (part name → {file name, bytes}).
+     */
+    public HttpResponse<String> multipart(String host, String path, java.util.Map<String, String> fields,
+                                          java.util.Map<String, Object[]> files, String token) {
+        String boundary = "----rollcheck" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + v + "\r\n").getBytes(utf8)));
+        files.forEach((k, v) -> {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"; filename=\""
+                    + v[0] + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+            out.writeBytes((byte[]) v[1]);
+            out.writeBytes("\r\n".getBytes(utf8));
+        });
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .timeout(Duration.ofSeconds(120))
+                .header("Host", host)
+                .header("Accept", "application/json")
+                .header("Accept-Language", "zh-CN")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+        return send(b, token);
+    }
+
+    /** A GET returning bytes (PDFs, files). */
+    public HttpResponse<byte[]> getBytes(String host, String path, String token, String accept) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .timeout(Duration.ofSeconds(20)).header("Host", host).header("Accept", accept).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Signs in through the API and returns the bearer token. */
     public String login(String host, String username, String password) {
         HttpResponse<String> r = post(host, "/api/auth/login",

@@ -59,8 +59,11 @@ public class CampaignAuthoring {
 
     public static final long MAX_ATTACHMENT_BYTES = 20L * 1024 * 1024;
 
+    private final io.rollcheck.platform.selfcheck.Progress progress;
+
     public CampaignAuthoring(Db db, ObjectMapper json, AuditLog audit, PublishedCampaigns published, Clock clock,
-                             io.rollcheck.platform.files.BlobStore blobs) {
+                             io.rollcheck.platform.files.BlobStore blobs, io.rollcheck.platform.selfcheck.Progress progress) {
+        this.progress = progress;
         this.blobs = blobs;
         this.db = db;
         this.json = json;
@@ -197,6 +200,9 @@ public class CampaignAuthoring {
                 ps.executeUpdate();
             }
             audit.append(c, actor, "campaign.published", "campaign:" + id, "version=" + v, null);
+            // counters of the new version: students who signed an older one count as not signed
+            progress.rebuild(c, new PublishedCampaign(id, d.name(), v, java.util.HexFormat.of().formatHex(sha256(body)),
+                    d.content(), html, clock.instant()));
             return v;
         });
         published.changed(t);

@@ -84,8 +84,13 @@ public class RosterImport {
     private final Db db;
     private final Pii pii;
     private final AuditLog audit;
+    private final io.rollcheck.platform.selfcheck.Progress progress;
+    private final io.rollcheck.platform.campaign.PublishedCampaigns campaigns;
 
-    public RosterImport(Db db, Pii pii, AuditLog audit) {
+    public RosterImport(Db db, Pii pii, AuditLog audit, io.rollcheck.platform.selfcheck.Progress progress,
+                        io.rollcheck.platform.campaign.PublishedCampaigns campaigns) {
+        this.progress = progress;
+        this.campaigns = campaigns;
         this.db = db;
         this.pii = pii;
         this.audit = audit;
@@ -214,6 +219,10 @@ public class RosterImport {
                 Path data = copyFile;
                 db.tenant(t, c -> {
                     commit(c, t, actor, data, missingClasses, updatedStudentNos, fileName, counts);
+                    // the open campaigns' completion counters follow the new roster in the same transaction
+                    for (var pc : campaigns.open(t)) {
+                        progress.rebuild(c, pc);
+                    }
                     return null;
                 });
             }

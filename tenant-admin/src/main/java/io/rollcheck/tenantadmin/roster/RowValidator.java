@@ -136,7 +136,7 @@ final class RowValidator {
         if (s == null) {
             return null;
         }
-        LocalDate d = RosterDates.parse(s);
+        LocalDate d = io.rollcheck.platform.record.FieldRules.date(s);
         if (d == null || d.getYear() < 1900 || d.getYear() > 2100) {
             errors.add(error(row, f, "date.format"));
             return null;
@@ -175,14 +175,7 @@ final class RowValidator {
     }
 
     private static String sex(String s) {
-        if (s == null) {
-            return null;
-        }
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "男", "m", "male", "1" -> "M";
-            case "女", "f", "female", "2" -> "F";
-            default -> null;
-        };
+        return io.rollcheck.platform.record.FieldRules.sex(s);
     }
 
     /** Maps file headers to record fields: exact Chinese/English spellings, or the explicit mapping. */

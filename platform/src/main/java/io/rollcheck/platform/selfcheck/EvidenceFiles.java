@@ -1,0 +1,108 @@
+package io.rollcheck.platform.selfcheck;
+
+import io.rollcheck.platform.files.ContentTypes;
+import io.rollcheck.platform.validation.ValidationFailed;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+/**
+ * Evidence a student uploads: JPEG, PNG or PDF, decided by content, at most {@link #MAX_BYTES}.
+ * Images are decoded and re-encoded, which drops every metadata block (EXIF with GPS position,
+ * camera serials, XMP, comments) and anything appended after the image data.
+ */
+public final class EvidenceFiles {
+
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    public static final int MAX_PIXELS = 40_000_000;
+
+    /** A file ready to be sealed and stored. */
+    public record Clean(String fileName, String contentType, byte[] bytes) {
+    }
+
+    private EvidenceFiles() {
+    }
+
+    public static Clean clean(String fileName, byte[] bytes) {
+        if (bytes.length == 0) {
+            throw ValidationFailed.of("file", "evidence.empty");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw ValidationFailed.of("file", "evidence.tooLarge");
+        }
+        String type = sniff(bytes);
+        if (type == null) {
+            throw ValidationFailed.of("file", "evidence.type");
+        }
+        String name = safeName(fileName);
+        if (ContentTypes.PDF.equals(type)) {
+            return new Clean(name, type, bytes);
+        }
+        return new Clean(name, type, reencode(bytes, type));
+    }
+
+    static String sniff(byte[] h) {
+        if (h.length >= 5 && h[0] == '%' && h[1] == 'P' && h[2] == 'D' && h[3] == 'F' && h[4] == '-') {
+            return ContentTypes.PDF;
+        }
+        if (h.length >= 8 && (h[0] & 0xff) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G') {
+            return ContentTypes.PNG;
+        }
+        if (h.length >= 3 && (h[0] & 0xff) == 0xFF && (h[1] & 0xff) == 0xD8 && (h[2] & 0xff) == 0xFF) {
+            return ContentTypes.JPEG;
+        }
+        return null;
+    }
+
+    private static byte[] reencode(byte[] bytes, String type) {
+        BufferedImage img;
+        try {
+            img = ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            img = null;
+        }
+        if (img == null || (long) img.getWidth() * img.getHeight() > MAX_PIXELS) {
+            throw ValidationFailed.of("file", "evidence.unreadable");
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
+            if (ContentTypes.PNG.equals(type)) {
+                ImageIO.write(img, "png", out);
+                return out.toByteArray();
+            }
+            BufferedImage rgb = img;
+            if (img.getType() != BufferedImage.TYPE_INT_RGB) {
+                rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+                rgb.createGraphics().drawImage(img, 0, 0, null);
+            }
+            ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ImageWriteParam p = w.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(0.9f);
+            try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+                w.setOutput(ios);
+                w.write(null, new IIOImage(rgb, null, null), p);
+            } finally {
+                w.dispose();
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw ValidationFailed.of("file", "evidence.unreadable");
+        }
+    }
+
+    private static String safeName(String n) {
+        if (n == null || n.isBlank()) {
+            return "evidence";
+        }
+        String s = n.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        return s.length() > 120 ? s.substring(s.length() - 120) : s;
+    }
+}

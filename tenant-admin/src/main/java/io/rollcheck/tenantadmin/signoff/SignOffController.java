@@ -1,0 +1,257 @@
+package io.rollcheck.tenantadmin.signoff;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.rollcheck.platform.campaign.PublishedCampaign;
+import io.rollcheck.platform.i18n.Messages;
+import io.rollcheck.platform.security.Access;
+import io.rollcheck.platform.security.ApiAuth;
+import io.rollcheck.platform.security.Principal;
+import io.rollcheck.platform.security.Roles;
+import io.rollcheck.platform.security.SignIn;
+import io.rollcheck.platform.selfcheck.ErrorReports;
+import io.rollcheck.platform.tenancy.Tenant;
+import io.rollcheck.platform.validation.NotFound;
+import io.rollcheck.platform.validation.ValidationFailed;
+import io.rollcheck.platform.web.Edge;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The sign-off chain through the API, scoped as everywhere: a class's roll, sheet PDF and the
+ * 汇总人 sign-off under {@code /api/classes/{id}}; the college's report list (XLSX) and sign-off;
+ * the review queue; the campaign's progress for the registrar.
+ */
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SignOffController {
+
+    static {
+        Messages.register("i18n/admin");
+    }
+
+    @Serdeable
+    public record SignRequest(@Nullable String password, @Nullable String totp,
+                              @Nullable List<SignOffs.Exception> exceptions) {
+    }
+
+    @Serdeable
+    public record ReviewRequest(String decision, @Nullable String comment, @Nullable Boolean applyCorrection) {
+    }
+
+    private final SignOffs signOffs;
+    private final CampaignProgress progress;
+    private final ErrorReports reports;
+    private final Access access;
+    private final SignIn signIn;
+    private final CampaignExport export;
+    private final io.rollcheck.platform.audit.AuditLog audit;
+
+    public SignOffController(SignOffs signOffs, CampaignProgress progress, ErrorReports reports, Access access,
+                             SignIn signIn, CampaignExport export, io.rollcheck.platform.audit.AuditLog audit) {
+        this.export = export;
+        this.audit = audit;
+        this.signOffs = signOffs;
+        this.progress = progress;
+        this.reports = reports;
+        this.access = access;
+        this.signIn = signIn;
+    }
+
+    @Get("/classes/{id}/roll{?campaignId}")
+    @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF, Roles.COUNSELOR, Roles.CLASS_MONITOR})
+    public ClassRoll roll(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId, Authentication who) {
+        Tenant t = Edge.tenant(request);
+        access.requireClass(t.context(), ApiAuth.principal(who), id);
+        return signOffs.classRoll(t.context(), t.name(Edge.locale(request)), signOffs.campaign(t.context(), campaignId), id);
+    }
+
+    @Get(value = "/classes/{id}/sheet.pdf{?campaignId}", produces = "application/pdf")
+    @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF, Roles.COUNSELOR, Roles.CLASS_MONITOR})
+    public HttpResponse<byte[]> sheet(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId,
+                                      Authentication who) {
+        ClassRoll roll = roll(request, id, campaignId, who);
+        Tenant t = Edge.tenant(request);
+        byte[] pdf = ClassSheetPdf.render(roll, Edge.locale(request), zone(t));
+        return HttpResponse.ok(pdf).contentType("application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"sheet-" + id + ".pdf\"")
+                .header("Cache-Control", "no-store");
+    }
+
+    /** The class monitor signs as 汇总人 (the registrar may too), after re-entering the password. */
+    @Post("/classes/{id}/signoff{?campaignId}")
+    @Secured({Roles.TENANT_ADMIN, Roles.CLASS_MONITOR})
+    public ClassRoll.SignOff signClass(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId,
+                                       @Body SignRequest body, Authentication who) {
+        Tenant t = Edge.tenant(request);
+        access.requireClass(t.context(), ApiAuth.principal(who), id);
+        reauthenticate(request, t, who, body);
+        return signOffs.signClass(t.context(), t.slug(), t.name(Edge.locale(request)), who.getName(), id, campaignId,
+                "PASSWORD", body.exceptions(), Edge.ip(request), request.getHeaders().get(HttpHeaders.USER_AGENT));
+    }
+
+    @Post("/admin/colleges/{id}/signoff{?campaignId}")
+    @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
+    public ClassRoll.SignOff signCollege(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId,
+                                         @Body SignRequest body, Authentication who) {
+        Tenant t = Edge.tenant(request);
+        access.requireCollege(t.context(), ApiAuth.principal(who), id);
+        reauthenticate(request, t, who, body);
+        return signOffs.signCollege(t.context(), t.slug(), who.getName(), id, campaignId, "PASSWORD", Edge.ip(request),
+                request.getHeaders().get(HttpHeaders.USER_AGENT));
+    }
+
+    /** Every class sheet of a college in one ZIP (one PDF per class, named after the class). */
+    @Get(value = "/admin/colleges/{id}/sheets.zip{?campaignId}", produces = "application/zip")
+    @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
+    public HttpResponse<byte[]> collegeSheets(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId,
+                                              Authentication who) {
+        Tenant t = Edge.tenant(request);
+        access.requireCollege(t.context(), ApiAuth.principal(who), id);
+        PublishedCampaign pc = signOffs.campaign(t.context(), campaignId);
+        byte[] zip = signOffs.collegeSheets(t.context(), t.name(Edge.locale(request)), pc, id, Edge.locale(request), zone(t));
+        return HttpResponse.ok(zip).contentType("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"sheets-college-" + id + ".zip\"")
+                .header("Cache-Control", "no-store");
+    }
+
+    /** 学院新生学籍信息有误学生名单: the college's live reports. */
+    @Get(value = "/admin/colleges/{id}/reports.xlsx{?campaignId}",
+            produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
+    public HttpResponse<byte[]> collegeReports(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId,
+                                               Authentication who) {
+        Tenant t = Edge.tenant(request);
+        access.requireCollege(t.context(), ApiAuth.principal(who), id);
+        PublishedCampaign pc = signOffs.campaign(t.context(), campaignId);
+        byte[] x = ReportsXlsx.write(reports.queue(t.context(), pc.campaignId(), id, null, true), Edge.locale(request));
+        return HttpResponse.ok(x).contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", "attachment; filename=\"reports-college-" + id + ".xlsx\"")
+                .header("Cache-Control", "no-store");
+    }
+
+    /** The review queue: the registrar sees all, college staff their college's. */
+    @Get("/admin/error-reports{?campaignId,collegeId,classId,all}")
+    @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
+    public List<ErrorReports.QueueItem> queue(HttpRequest<?> request, @Nullable @QueryValue Long campaignId,
+                                              @Nullable @QueryValue Long collegeId, @Nullable @QueryValue Long classId,
+                                              @Nullable @QueryValue Boolean all, Authentication who) {
+        Tenant t = Edge.tenant(request);
+        Principal p = ApiAuth.principal(who);
+        if (!p.has(Roles.TENANT_ADMIN)) {
+            if (collegeId == null) {
+                throw ValidationFailed.of("collegeId", "review.decision");
+            }
+            access.requireCollege(t.context(), p, collegeId);
+        }
+        PublishedCampaign pc = signOffs.campaign(t.context(), campaignId);
+        return reports.queue(t.context(), pc.campaignId(), collegeId, classId, !Boolean.TRUE.equals(all));
+    }
+
+    /**
+     * A decision on a report. College staff forward to the registrar or return to the student;
+     * the registrar also resolves (optionally writing the correct value to the record) or rejects.
+     */
+    @Post("/admin/error-reports/{id}/review{?campaignId}")
+    @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
+    public HttpResponse<?> review(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId,
+                                  @Body ReviewRequest body, Authentication who) {
+        Tenant t = Edge.tenant(request);
+        Principal p = ApiAuth.principal(who);
+        ErrorReports.Decision d;
+        try {
+            d = ErrorReports.Decision.valueOf(body.decision());
+        } catch (RuntimeException e) {
+            throw ValidationFailed.of("decision", "review.decision");
+        }
+        PublishedCampaign pc = signOffs.campaign(t.context(), campaignId);
+        ErrorReports.QueueItem item = reports.queue(t.context(), pc.campaignId(), null, null, false).stream()
+                .filter(q -> q.id() == id).findFirst().orElseThrow(() -> new NotFound("report"));
+        if (!p.has(Roles.TENANT_ADMIN)) {
+            if (item.collegeId() == null) {
+                throw new NotFound("report");
+            }
+            access.requireCollege(t.context(), p, item.collegeId());
+            if (d == ErrorReports.Decision.RESOLVED || d == ErrorReports.Decision.REJECTED) {
+                throw new NotFound("report");
+            }
+        }
+        if (d == ErrorReports.Decision.RESOLVED) {
+            reports.resolve(t.context(), who.getName(), id, body.comment(), Boolean.TRUE.equals(body.applyCorrection()),
+                    Edge.ip(request));
+        } else {
+            reports.review(t.context(), who.getName(), id, d, body.comment(), Edge.ip(request));
+        }
+        return HttpResponse.noContent();
+    }
+
+    @Get("/admin/campaigns/{id}/progress")
+    @Secured(Roles.TENANT_ADMIN)
+    public CampaignProgress.View progress(HttpRequest<?> request, long id) {
+        Tenant t = Edge.tenant(request);
+        return progress.view(t.context(), signOffs.campaign(t.context(), id));
+    }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** Everything about an open campaign in one workbook; audited. */
+    @Get(value = "/admin/campaigns/{id}/export.xlsx", produces = XLSX)
+    @Secured(Roles.TENANT_ADMIN)
+    public HttpResponse<byte[]> exportAll(HttpRequest<?> request, long id, Authentication who) {
+        Tenant t = Edge.tenant(request);
+        PublishedCampaign pc = signOffs.campaign(t.context(), id);
+        byte[] x = export.workbook(t.context(), pc, Edge.locale(request), zone(t));
+        audit.tenant(t.context(), who.getName(), "export.campaign", "campaign:" + id, null, Edge.ip(request));
+        return HttpResponse.ok(x).contentType(XLSX)
+                .header("Content-Disposition", "attachment; filename=\"campaign-" + id + ".xlsx\"").header("Cache-Control", "no-store");
+    }
+
+    /** Closes the campaign and freezes its archive. */
+    @Post("/admin/campaigns/{id}/close")
+    @Secured(Roles.TENANT_ADMIN)
+    public HttpResponse<?> close(HttpRequest<?> request, long id, Authentication who) {
+        Tenant t = Edge.tenant(request);
+        export.close(t.context(), who.getName(), id, Edge.locale(request), zone(t), Edge.ip(request));
+        return HttpResponse.noContent();
+    }
+
+    @Get(value = "/admin/campaigns/{id}/archive.xlsx", produces = XLSX)
+    @Secured(Roles.TENANT_ADMIN)
+    public HttpResponse<byte[]> archive(HttpRequest<?> request, long id, Authentication who) {
+        Tenant t = Edge.tenant(request);
+        byte[] x = export.archive(t.context(), who.getName(), id, Edge.ip(request)).orElseThrow(() -> new NotFound("archive"));
+        return HttpResponse.ok(x).contentType(XLSX)
+                .header("Content-Disposition", "attachment; filename=\"campaign-" + id + "-archive.xlsx\"").header("Cache-Control", "no-store");
+    }
+
+    private void reauthenticate(HttpRequest<?> request, Tenant t, Authentication who, SignRequest body) {
+        if (body.password() == null || body.password().isEmpty()) {
+            throw ValidationFailed.of("password", "reauth.password.required");
+        }
+        signIn.reauthenticate(t.context(), who.getName(), body.password(), body.totp(), Edge.ip(request)).ifPresent(code -> {
+            throw ValidationFailed.of(SignIn.TOTP_REQUIRED.equals(code) ? "totp" : "password",
+                    SignIn.TOTP_REQUIRED.equals(code) ? "reauth.totp.required" : "reauth.password.wrong");
+        });
+    }
+
+    private static ZoneId zone(Tenant t) {
+        try {
+            return ZoneId.of(t.timeZone());
+        } catch (RuntimeException e) {
+            return ZoneId.of("Asia/Shanghai");
+        }
+    }
+}
