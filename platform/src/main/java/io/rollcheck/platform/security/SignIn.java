@@ -176,6 +176,22 @@ public class SignIn {
         return Optional.of(BAD_CREDENTIALS);
     }
 
+    /**
+     * {@link #reauthenticate} for an API call: a missing or wrong password (or TOTP code) is a
+     * validation error on that field.
+     */
+    public void requireReauthentication(TenantContext tenant, String username, String password, String totpCode,
+                                        String ip) {
+        if (password == null || password.isEmpty()) {
+            throw io.rollcheck.platform.validation.ValidationFailed.of("password", "reauth.password.required");
+        }
+        reauthenticate(tenant, username, password, totpCode, ip).ifPresent(code -> {
+            boolean totp = TOTP_REQUIRED.equals(code);
+            throw io.rollcheck.platform.validation.ValidationFailed.of(totp ? "totp" : "password",
+                    totp ? "reauth.totp.required" : "reauth.password.wrong");
+        });
+    }
+
     /** True when the account has a password of its own (false: single sign-on only, or not set up yet). */
     public boolean hasPassword(TenantContext tenant, String username) {
         return db.tenant(tenant, c -> {

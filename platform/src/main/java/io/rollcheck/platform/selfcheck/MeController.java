@@ -154,7 +154,7 @@ public class MeController {
         if (json) {
             return HttpResponse.ok(r);
         }
-        byte[] pdf = ReceiptPdf.render(r, t.name(Edge.locale(request)), verifyUrl(t, r.code()), zone(t),
+        byte[] pdf = ReceiptPdf.render(r, t.name(Edge.locale(request)), verifyUrl(t, r.code()), t.zone(),
                 Edge.locale(request));
         return HttpResponse.ok(pdf).contentType("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"receipt-" + r.code() + ".pdf\"")
@@ -184,10 +184,7 @@ public class MeController {
             }
             throw ValidationFailed.of("password", "reauth.password.required");
         }
-        signIn.reauthenticate(t.context(), who.getName(), password, totp, Edge.ip(request)).ifPresent(code -> {
-            throw ValidationFailed.of(SignIn.TOTP_REQUIRED.equals(code) ? "totp" : "password",
-                    SignIn.TOTP_REQUIRED.equals(code) ? "reauth.totp.required" : "reauth.password.wrong");
-        });
+        signIn.requireReauthentication(t.context(), who.getName(), password, totp, Edge.ip(request));
         return "PASSWORD";
     }
 
@@ -216,13 +213,6 @@ public class MeController {
         return urls.portal(t.slug()) + "/verify/" + code;
     }
 
-    private static ZoneId zone(Tenant t) {
-        try {
-            return ZoneId.of(t.timeZone());
-        } catch (RuntimeException e) {
-            return CampaignWindow.DEFAULT_ZONE;
-        }
-    }
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");

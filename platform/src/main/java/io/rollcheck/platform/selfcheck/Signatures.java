@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,8 +75,6 @@ public class Signatures {
                                boolean late) {
     }
 
-    private static final char[] CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String F_CONTENT = "signature.content";
 
     private final Db db;
@@ -140,7 +137,7 @@ public class Signatures {
                 throw new Conflict("signature.contentChanged");
             }
             Instant at = window.now().truncatedTo(ChronoUnit.MICROS);
-            String code = newCode();
+            String code = ReceiptCodes.next((char) 0);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO student_signatures (campaign_id, version, student_id,"
                     + " username, method, content_sha256, content_enc, receipt_code, signed_at, ip, user_agent, late)"
                     + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (campaign_id, student_id, version) DO NOTHING")) {
@@ -292,14 +289,4 @@ public class Signatures {
         return HexFormat.of().formatHex(sha256(b));
     }
 
-    static String newCode() {
-        StringBuilder sb = new StringBuilder(14);
-        for (int i = 0; i < 12; i++) {
-            if (i > 0 && i % 4 == 0) {
-                sb.append('-');
-            }
-            sb.append(CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)]);
-        }
-        return sb.toString();
-    }
 }

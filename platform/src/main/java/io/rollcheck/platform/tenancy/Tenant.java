@@ -11,6 +11,15 @@ public record Tenant(long id, String slug, String nameZh, String nameEn, TenantS
                      String schemaName, String schemaVersion, Branding branding, String timeZone,
                      Instant createdAt) {
 
+    /** The university's time zone (deadlines, dates on documents); Asia/Shanghai when unset or unknown. */
+    public java.time.ZoneId zone() {
+        try {
+            return timeZone == null ? java.time.ZoneId.of("Asia/Shanghai") : java.time.ZoneId.of(timeZone);
+        } catch (RuntimeException e) {
+            return java.time.ZoneId.of("Asia/Shanghai");
+        }
+    }
+
     public TenantContext context() {
         return new TenantContext(id, slug, schemaName);
     }

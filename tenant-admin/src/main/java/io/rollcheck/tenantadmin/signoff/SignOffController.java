@@ -85,7 +85,7 @@ public class SignOffController {
                                       Authentication who) {
         ClassRoll roll = roll(request, id, campaignId, who);
         Tenant t = Edge.tenant(request);
-        byte[] pdf = ClassSheetPdf.render(roll, Edge.locale(request), zone(t));
+        byte[] pdf = ClassSheetPdf.render(roll, Edge.locale(request), t.zone());
         return HttpResponse.ok(pdf).contentType("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"sheet-" + id + ".pdf\"")
                 .header("Cache-Control", "no-store");
@@ -98,7 +98,7 @@ public class SignOffController {
                                        @Body SignRequest body, Authentication who) {
         Tenant t = Edge.tenant(request);
         access.requireClass(t.context(), ApiAuth.principal(who), id);
-        reauthenticate(request, t, who, body);
+        signIn.requireReauthentication(t.context(), who.getName(), body.password(), body.totp(), Edge.ip(request));
         return signOffs.signClass(t.context(), t.slug(), t.name(Edge.locale(request)), who.getName(), id, campaignId,
                 "PASSWORD", body.exceptions(), Edge.ip(request), request.getHeaders().get(HttpHeaders.USER_AGENT));
     }
@@ -109,7 +109,7 @@ public class SignOffController {
                                          @Body SignRequest body, Authentication who) {
         Tenant t = Edge.tenant(request);
         access.requireCollege(t.context(), ApiAuth.principal(who), id);
-        reauthenticate(request, t, who, body);
+        signIn.requireReauthentication(t.context(), who.getName(), body.password(), body.totp(), Edge.ip(request));
         return signOffs.signCollege(t.context(), t.slug(), who.getName(), id, campaignId, "PASSWORD", Edge.ip(request),
                 request.getHeaders().get(HttpHeaders.USER_AGENT));
     }
@@ -122,7 +122,7 @@ public class SignOffController {
         Tenant t = Edge.tenant(request);
         access.requireCollege(t.context(), ApiAuth.principal(who), id);
         PublishedCampaign pc = signOffs.campaign(t.context(), campaignId);
-        byte[] zip = signOffs.collegeSheets(t.context(), t.name(Edge.locale(request)), pc, id, Edge.locale(request), zone(t));
+        byte[] zip = signOffs.collegeSheets(t.context(), t.name(Edge.locale(request)), pc, id, Edge.locale(request), t.zone());
         return HttpResponse.ok(zip).contentType("application/zip")
                 .header("Content-Disposition", "attachment; filename=\"sheets-college-" + id + ".zip\"")
                 .header("Cache-Control", "no-store");
@@ -213,7 +213,7 @@ public class SignOffController {
     public HttpResponse<byte[]> exportAll(HttpRequest<?> request, long id, Authentication who) {
         Tenant t = Edge.tenant(request);
         PublishedCampaign pc = signOffs.campaign(t.context(), id);
-        byte[] x = export.workbook(t.context(), pc, Edge.locale(request), zone(t));
+        byte[] x = export.workbook(t.context(), pc, Edge.locale(request), t.zone());
         audit.tenant(t.context(), who.getName(), "export.campaign", "campaign:" + id, null, Edge.ip(request));
         return HttpResponse.ok(x).contentType(XLSX)
                 .header("Content-Disposition", "attachment; filename=\"campaign-" + id + ".xlsx\"").header("Cache-Control", "no-store");
@@ -224,7 +224,7 @@ public class SignOffController {
     @Secured(Roles.TENANT_ADMIN)
     public HttpResponse<?> close(HttpRequest<?> request, long id, Authentication who) {
         Tenant t = Edge.tenant(request);
-        export.close(t.context(), who.getName(), id, Edge.locale(request), zone(t), Edge.ip(request));
+        export.close(t.context(), who.getName(), id, Edge.locale(request), t.zone(), Edge.ip(request));
         return HttpResponse.noContent();
     }
 
@@ -237,21 +237,5 @@ public class SignOffController {
                 .header("Content-Disposition", "attachment; filename=\"campaign-" + id + "-archive.xlsx\"").header("Cache-Control", "no-store");
     }
 
-    private void reauthenticate(HttpRequest<?> request, Tenant t, Authentication who, SignRequest body) {
-        if (body.password() == null || body.password().isEmpty()) {
-            throw ValidationFailed.of("password", "reauth.password.required");
-        }
-        signIn.reauthenticate(t.context(), who.getName(), body.password(), body.totp(), Edge.ip(request)).ifPresent(code -> {
-            throw ValidationFailed.of(SignIn.TOTP_REQUIRED.equals(code) ? "totp" : "password",
-                    SignIn.TOTP_REQUIRED.equals(code) ? "reauth.totp.required" : "reauth.password.wrong");
-        });
-    }
 
-    private static ZoneId zone(Tenant t) {
-        try {
-            return ZoneId.of(t.timeZone());
-        } catch (RuntimeException e) {
-            return ZoneId.of("Asia/Shanghai");
-        }
-    }
 }

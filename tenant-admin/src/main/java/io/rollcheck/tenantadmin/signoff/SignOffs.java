@@ -22,7 +22,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,8 +57,6 @@ public class SignOffs {
                    List<String> exceptions, List<Long> openReports) {
     }
 
-    private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Db db;
     private final PublishedCampaigns campaigns;
@@ -269,7 +266,7 @@ public class SignOffs {
             throw new UncheckedIOException(e);
         }
         byte[] sha = sha256(canonical);
-        String code = code();
+        String code = io.rollcheck.platform.selfcheck.ReceiptCodes.next('S');
         return db.tenant(t, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO signoffs (campaign_id, version, level, unit_id, username,"
                     + " method, content_sha256, content_enc, exceptions, receipt_code, signed_at, ip, user_agent, late)"
@@ -342,14 +339,4 @@ public class SignOffs {
         }
     }
 
-    private static String code() {
-        StringBuilder sb = new StringBuilder("S");
-        for (int i = 0; i < 11; i++) {
-            if (i == 3 || i == 7) {
-                sb.append('-');
-            }
-            sb.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
-        }
-        return sb.toString();
-    }
 }
