@@ -40,7 +40,7 @@ class ArchitectureTest {
 
     @Test
     void feature_packages_do_not_depend_on_each_other() {
-        String[] features = {"signup", "operator", "portal", "account", "audit"};
+        String[] features = {"signup", "operator", "portal", "account", "audit", "student"};
         for (String feature : features) {
             noClasses().that().resideInAPackage("io.rollcheck.webui." + feature + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(

@@ -13,6 +13,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.micronaut.context.annotation.Prototype;
 import io.rollcheck.platform.portal.PortalNotice;
 import io.rollcheck.platform.portal.PortalService;
+import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.tenancy.Branding;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.webui.site.Dates;
@@ -62,6 +63,9 @@ class PortalView extends PageShell {
         greeting.setId("portal-welcome");
         hero.add(greeting);
 
+        content(hero);
+        Site.user().filter(u -> u.studentId() != null && u.has(Roles.STUDENT)).ifPresent(u -> content(selfCheck()));
+
         Section news = new Section();
         news.setId("portal-notices");
         news.add(new H2(getTranslation("portal.notices")));
@@ -83,7 +87,21 @@ class PortalView extends PageShell {
             item.add(new H3(n.title()), date, body);
             news.add(item);
         }
-        content(hero, news);
+        content(news);
+    }
+
+    /** A signed-in student's way into his self-check, above everything else. */
+    private Div selfCheck() {
+        Div card = new Div();
+        card.setId("portal-check");
+        card.addClassNames("rc-card", "rc-cta");
+        H2 title = new H2(getTranslation("student.portal.title"));
+        Paragraph text = new Paragraph(getTranslation("student.portal.text"));
+        Anchor go = new Anchor("/check", getTranslation("student.portal.go"));
+        go.setId("portal-check-go");
+        go.addClassNames("rc-button", "rc-button-primary");
+        card.add(title, text, go);
+        return card;
     }
 
     @Override
