@@ -215,8 +215,10 @@ class StudentPortalBrowserIT {
         page.waitForURL(Pattern.compile(".*/check$"));
 
         // guide: CHSI in a new tab, the FAQ found by Chinese words, offices to call and mail
+        page.evaluate("() => window.rcSamePage = true");
         page.locator("#nav-check-guide").click();
         page.waitForURL(Pattern.compile(".*/check/guide$"));
+        assertEquals(Boolean.TRUE, page.evaluate("() => window.rcSamePage === true"), "the nav moves within the page");
         assertThat(page.locator("#chsi-link")).hasAttribute("target", "_blank");
         assertThat(page.locator("#chsi-link")).hasAttribute("rel", "noopener noreferrer");
         assertThat(page.locator("#chsi-link")).hasAttribute("href", "https://www.chsi.com.cn");

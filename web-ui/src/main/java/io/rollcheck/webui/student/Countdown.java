@@ -1,8 +1,6 @@
 package io.rollcheck.webui.student;
 
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.Component;
 import io.rollcheck.platform.campaign.CampaignContent;
 import io.rollcheck.platform.selfcheck.CampaignWindow;
 import io.rollcheck.platform.selfcheck.CheckState;
@@ -20,57 +18,60 @@ import java.util.Locale;
  * Time left until the student deadline, in days and hours, and the deadline itself as a date in the
  * campaign's time zone (a deadline means the end of that day). After it: late or closed.
  */
-final class Countdown extends Div {
+final class Countdown {
 
-    Countdown(CheckState s, Instant now, Locale locale) {
-        setId("check-countdown");
-        addClassNames("rc-card", "rc-countdown");
+    private Countdown() {
+    }
+
+    static Component of(Component c, CheckState s, Instant now, Locale locale) {
         CampaignContent.Deadlines d = s.deadlines();
         ZoneId zone = CampaignWindow.zone(d);
         String zoneName = zone.getDisplayName(TextStyle.FULL, locale);
-        Span big = new Span();
-        big.setId("check-countdown-left");
-        big.addClassName("rc-countdown-left");
-        Paragraph line = new Paragraph();
-        line.setId("check-countdown-deadline");
-        line.addClassName("rc-secondary");
+        String big;
+        String line = null;
+        boolean over = false;
         switch (s.phase()) {
             case NOT_OPEN -> {
-                big.setText(getTranslation("student.countdown.notOpen"));
-                line.setText(getTranslation("student.countdown.opens", date(d.opens(), locale), zoneName));
+                big = c.getTranslation("student.countdown.notOpen");
+                line = c.getTranslation("student.countdown.opens", date(d.opens(), locale), zoneName);
             }
             case OPEN -> {
                 if (s.studentDeadlineAt() == null) {
-                    big.setText(getTranslation("student.countdown.noDeadline"));
+                    big = c.getTranslation("student.countdown.noDeadline");
                 } else {
-                    big.setText(left(Duration.between(now, s.studentDeadlineAt())));
-                    line.setText(getTranslation("student.countdown.deadline", date(d.studentDeadline(), locale), zoneName));
+                    big = left(c, Duration.between(now, s.studentDeadlineAt()));
+                    line = c.getTranslation("student.countdown.deadline", date(d.studentDeadline(), locale), zoneName);
                 }
             }
             case LATE -> {
-                big.setText(getTranslation("student.countdown.late"));
-                line.setText(getTranslation("student.countdown.lateText", date(d.studentDeadline(), locale)));
-                addClassName("rc-countdown-over");
+                big = c.getTranslation("student.countdown.late");
+                line = c.getTranslation("student.countdown.lateText", date(d.studentDeadline(), locale));
+                over = true;
             }
-            case CLOSED -> {
-                big.setText(getTranslation("student.countdown.closed"));
-                line.setText(getTranslation("student.countdown.closedText"));
-                addClassName("rc-countdown-over");
+            default -> {
+                big = c.getTranslation("student.countdown.closed");
+                line = c.getTranslation("student.countdown.closedText");
+                over = true;
             }
         }
-        add(big, line);
+        Markup m = new Markup().element("span", big, "id", "check-countdown-left", "class", "rc-countdown-left");
+        if (line != null) {
+            m.element("p", line, "id", "check-countdown-deadline", "class", "rc-secondary");
+        }
+        return m.html("div", "id", "check-countdown", "class", "rc-card rc-countdown" + (over ? " rc-countdown-over" : ""));
     }
 
-    private String left(Duration left) {
+    private static String left(Component c, Duration left) {
         if (left.isNegative() || left.isZero()) {
-            return getTranslation("student.countdown.lessThanHour");
+            return c.getTranslation("student.countdown.lessThanHour");
         }
         long days = left.toDays();
         int hours = left.toHoursPart();
         if (days > 0) {
-            return getTranslation("student.countdown.daysHours", days, hours);
+            return c.getTranslation("student.countdown.daysHours", days, hours);
         }
-        return hours > 0 ? getTranslation("student.countdown.hours", hours) : getTranslation("student.countdown.lessThanHour");
+        return hours > 0 ? c.getTranslation("student.countdown.hours", hours)
+                : c.getTranslation("student.countdown.lessThanHour");
     }
 
     static String date(LocalDate d, Locale locale) {

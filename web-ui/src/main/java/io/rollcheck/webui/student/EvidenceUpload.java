@@ -84,7 +84,8 @@ final class EvidenceUpload extends Div {
     }
 
     private void listAccepted() {
-        accepted.setText(files.isEmpty() ? "" : getTranslation("student.evidence.accepted", String.join("、", files.keySet())));
+        accepted.setText(files.isEmpty() ? ""
+                : getTranslation("student.evidence.accepted", String.join("、", files.keySet())));
     }
 
     private UploadI18N i18n() {

@@ -1,8 +1,6 @@
 package io.rollcheck.webui.student;
 
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
@@ -56,17 +54,14 @@ class FieldCheckView extends StudentPage implements FieldCard.Actions {
         this.audit = audit;
         load(check).ifPresent(s -> {
             nav(StudentNav.FIELDS, s.unreadMessages());
-            H2 heading = new H2(getTranslation("student.fields.title"));
-            heading.setId("fields-title");
-            Paragraph intro = new Paragraph(getTranslation("student.fields.intro"));
-            intro.addClassName("rc-lead");
-            Div how = new Div(intro, GuideView.chsiLink());
-            how.addClassName("rc-card");
+            Markup how = new Markup().element("p", getTranslation("student.fields.intro"), "class", "rc-lead");
+            GuideView.chsiLink(how, this);
             error.setId("check-error");
             error.addClassNames("rc-card", "rc-alert");
             error.getElement().setAttribute("role", "alert");
             error.setVisible(false);
-            content(heading, how, progress, error);
+            content(new Markup().text(getTranslation("student.fields.title")).html("h2", "id", "fields-title"),
+                    how.html("div", "class", "rc-card"), progress, error);
             boolean editable = s.status() != CheckState.Status.SIGNED
                     && (s.phase() == CheckState.Phase.OPEN || s.phase() == CheckState.Phase.LATE);
             if (!editable) {
@@ -112,8 +107,8 @@ class FieldCheckView extends StudentPage implements FieldCard.Actions {
                 return false;
             }
             String clear = students.read(tenant.context(), studentId(), true).map(v -> v.idNumber()).orElse("");
-            audit.tenant(tenant.context(), user.username(), "pii.revealed", "student:" + studentId(), "field=idNumber by=self",
-                    Site.ip());
+            audit.tenant(tenant.context(), user.username(), "pii.revealed", "student:" + studentId(),
+                    "field=idNumber by=self", Site.ip());
             card.revealed(clear);
             return true;
         }).open();
@@ -130,6 +125,7 @@ class FieldCheckView extends StudentPage implements FieldCard.Actions {
             CheckState s = call.run();
             s.fields().stream().filter(f -> f.field().equals(card.field())).findFirst()
                     .ifPresent(f -> card.show(f, reportOf(s, f)));
+            card.focus(form == null ? "MATCH" : "MISMATCH");
             refresh(s);
         } catch (ValidationFailed refused) {
             refused.errors().forEach(e -> {
@@ -159,16 +155,12 @@ class FieldCheckView extends StudentPage implements FieldCard.Actions {
 
     private void refresh(CheckState s) {
         progress.removeAll();
-        progress.add(StudentHomeView.progress(s));
+        progress.add(Progress.of(this, s));
         done.removeAll();
-        done.setClassName("");
         if (s.complete() && s.status() != CheckState.Status.SIGNED) {
-            done.addClassNames("rc-card", "rc-success");
-            Paragraph text = new Paragraph(getTranslation("student.fields.done", s.fields().size()));
-            Anchor sign = new Anchor("/" + SignView.ROUTE, getTranslation("student.next.SIGN"));
-            sign.setId("fields-sign");
-            sign.addClassNames("rc-button", "rc-button-primary");
-            done.add(text, sign);
+            Markup m = new Markup().element("p", getTranslation("student.fields.done", s.fields().size()));
+            StatusBanner.button(m, getTranslation("student.next.SIGN"), "/" + SignView.ROUTE, "fields-sign", true);
+            done.add(m.html("div", "class", "rc-card rc-success"));
         }
     }
 

@@ -1,14 +1,7 @@
 package io.rollcheck.webui.student;
 
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.OrderedList;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import io.rollcheck.platform.campaign.CampaignContent;
@@ -47,21 +40,13 @@ class GuideView extends StudentPage {
     private void show(PublishedCampaign c, FaqSearch faq, TenantContext t) {
         H2 heading = new H2(getTranslation("student.guide.title"));
         heading.setId("guide-title");
-        Section steps = new Section();
-        steps.setId("guide");
-        steps.addClassName("rc-card");
-        steps.add(chsiLink());
-        OrderedList list = new OrderedList();
-        list.addClassName("rc-steps");
+        Markup steps = chsiLink(new Markup(), this).open("ol", "class", "rc-steps");
         List<CampaignContent.GuideStep> guide = c.content().guide() == null ? List.of() : c.content().guide();
         for (int i = 0; i < guide.size(); i++) {
-            Span title = new Span(guide.get(i).title());
-            title.addClassName("rc-step-title");
-            ListItem item = new ListItem(title, new Paragraph(guide.get(i).text()));
-            item.setId("guide-step-" + i);
-            list.add(item);
+            steps.open("li", "id", "guide-step-" + i).element("span", guide.get(i).title(), "class", "rc-step-title")
+                    .element("p", guide.get(i).text()).close("li");
         }
-        steps.add(list);
+        steps.close("ol");
 
         H2 faqHeading = new H2(getTranslation("student.faq.title"));
         faqHeading.setId("faq-title");
@@ -73,23 +58,15 @@ class GuideView extends StudentPage {
 
         H2 officesHeading = new H2(getTranslation("student.offices.title"));
         officesHeading.setId("offices");
-        Div offices = new Div();
-        offices.setId("offices-list");
-        offices.addClassNames("rc-card", "rc-offices");
-        List<CampaignContent.Office> all = c.content().offices() == null ? List.of() : c.content().offices();
-        for (int i = 0; i < all.size(); i++) {
-            offices.add(Offices.card(all.get(i), "office-" + i));
-        }
-        content(heading, steps, faqHeading, panel, officesHeading, offices);
+        Markup offices = new Markup();
+        Offices.write(offices, this, c.content().offices() == null ? List.of() : c.content().offices(), "office");
+        content(heading, steps.html("section", "id", "guide", "class", "rc-card"), faqHeading, panel, officesHeading,
+                offices.html("div", "id", "offices-list", "class", "rc-card rc-offices"));
     }
 
-    static Anchor chsiLink() {
-        Anchor a = new Anchor(CHSI, "");
-        a.setText(a.getTranslation("student.guide.openChsi"));
-        a.setTarget(AnchorTarget.BLANK);
-        a.getElement().setAttribute("rel", "noopener noreferrer");
-        a.setId("chsi-link");
-        a.addClassNames("rc-button", "rc-button-secondary");
-        return a;
+    /** CHSI's site, in a new tab that cannot reach back into this one. */
+    static Markup chsiLink(Markup m, com.vaadin.flow.component.Component c) {
+        return m.element("a", c.getTranslation("student.guide.openChsi"), "href", CHSI, "target", "_blank",
+                "rel", "noopener noreferrer", "id", "chsi-link", "class", "rc-button rc-button-secondary");
     }
 }

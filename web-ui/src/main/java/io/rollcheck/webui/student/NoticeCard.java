@@ -1,13 +1,9 @@
 package io.rollcheck.webui.student;
 
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Article;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import io.rollcheck.platform.campaign.CampaignContent;
 import io.rollcheck.platform.selfcheck.CheckState;
@@ -18,7 +14,7 @@ import java.util.Locale;
 
 /**
  * The campaign's notice as the registrar issued it: title, 编号, 发文日期, 拟文单位, 签发, 主送, the body
- * (Markdown rendered and sanitised when published) and the attachments.
+ * (Markdown rendered and sanitised when published) and the attachments, served from here.
  */
 final class NoticeCard extends Article {
 
@@ -26,21 +22,20 @@ final class NoticeCard extends Article {
         setId("notice");
         addClassNames("rc-card", "rc-notice", "rc-notice-full");
         CampaignContent.Notice n = s.notice();
-        H2 title = new H2(n.title() == null || n.title().isBlank() ? s.campaignName() : n.title());
-        title.setId("notice-title");
-        Div meta = new Div();
-        meta.addClassName("rc-notice-meta");
-        fact(meta, "student.notice.docNo", "notice-docNo", n.docNo());
-        fact(meta, "student.notice.issueDate", "notice-issueDate", Countdown.date(n.issueDate(), locale));
-        fact(meta, "student.notice.draftingOffice", "notice-office", n.draftingOffice());
-        fact(meta, "student.notice.signer", "notice-signer", n.signer());
-        fact(meta, "student.notice.addressees", "notice-addressees", n.addressees());
-        fact(meta, null, "notice-version", getTranslation("student.notice.versionValue", s.version()));
-        add(title, meta);
+        Markup m = new Markup();
+        m.element("h2", n.title() == null || n.title().isBlank() ? s.campaignName() : n.title(), "id", "notice-title");
+        m.open("div", "class", "rc-notice-meta");
+        fact(m, "student.notice.docNo", "notice-docNo", n.docNo());
+        fact(m, "student.notice.issueDate", "notice-issueDate", Countdown.date(n.issueDate(), locale));
+        fact(m, "student.notice.draftingOffice", "notice-office", n.draftingOffice());
+        fact(m, "student.notice.signer", "notice-signer", n.signer());
+        fact(m, "student.notice.addressees", "notice-addressees", n.addressees());
+        fact(m, null, "notice-version", getTranslation("student.notice.versionValue", s.version()));
+        m.close("div");
         if (s.noticeHtml() != null && !s.noticeHtml().isBlank()) {
-            Html body = new Html("<div class=\"rc-notice-html\" id=\"notice-body\">" + s.noticeHtml() + "</div>");
-            add(body);
+            m.open("div", "class", "rc-notice-html", "id", "notice-body").sanitised(s.noticeHtml()).close("div");
         }
+        add(m.html("div", "class", "rc-notice-text"));
         List<Long> ids = n.attachmentIds() == null ? List.of() : n.attachmentIds();
         UnorderedList files = new UnorderedList();
         files.setId("notice-attachments");
@@ -57,20 +52,14 @@ final class NoticeCard extends Article {
         }
     }
 
-    private void fact(Div meta, String key, String id, String value) {
+    private void fact(Markup m, String key, String id, String value) {
         if (value == null || value.isBlank()) {
             return;
         }
-        Span f = new Span();
-        f.addClassName("rc-fact");
+        m.open("span", "class", "rc-fact");
         if (key != null) {
-            Span label = new Span(getTranslation(key));
-            label.addClassName("rc-fact-label");
-            f.add(label);
+            m.element("span", getTranslation(key), "class", "rc-fact-label");
         }
-        Span v = new Span(value);
-        v.setId(id);
-        f.add(v);
-        meta.add(f);
+        m.element("span", value, "id", id).close("span");
     }
 }

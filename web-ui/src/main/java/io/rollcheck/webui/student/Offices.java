@@ -1,14 +1,11 @@
 package io.rollcheck.webui.student;
 
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.Component;
 import io.rollcheck.platform.campaign.CampaignContent;
 
 import java.util.List;
 
-/** Contact offices as cards: where, when, and phone and mail as links a phone can act on. */
+/** Contact offices: where, when, and phone and mail as links a phone can act on (tap to call, tap to mail). */
 final class Offices {
 
     private Offices() {
@@ -19,44 +16,44 @@ final class Offices {
         if (all == null) {
             return List.of();
         }
-        List<CampaignContent.Office> named = all.stream().filter(o -> o.fields() != null && o.fields().contains(field)).toList();
+        List<CampaignContent.Office> named = all.stream()
+                .filter(o -> o.fields() != null && o.fields().contains(field)).toList();
         return named.isEmpty() ? all : named;
     }
 
-    static Div card(CampaignContent.Office o, String id) {
-        Div card = new Div();
-        card.setId(id);
-        card.addClassName("rc-office");
-        card.add(new H3(o.name()));
-        line(card, "student.office.location", o.location());
-        line(card, "student.office.hours", o.hours());
-        if (o.phones() != null) {
-            for (String phone : o.phones()) {
-                Anchor tel = new Anchor("tel:" + phone.replaceAll("[^0-9+]", ""), phone);
-                tel.addClassName("rc-tel");
-                tel.getElement().setAttribute("aria-label", card.getTranslation("student.office.call", o.name(), phone));
-                card.add(row(card, "student.office.phone", tel));
+    /** Writes the offices, one block each, with ids {@code idPrefix-0}, {@code idPrefix-1}… */
+    static void write(Markup m, Component c, List<CampaignContent.Office> offices, String idPrefix) {
+        for (int i = 0; i < offices.size(); i++) {
+            CampaignContent.Office o = offices.get(i);
+            m.open("div", "id", idPrefix + "-" + i, "class", "rc-office").element("h3", o.name());
+            row(m, c, "student.office.location", o.location(), null);
+            row(m, c, "student.office.hours", o.hours(), null);
+            if (o.phones() != null) {
+                for (String phone : o.phones()) {
+                    m.open("div", "class", "rc-office-row").element("span", c.getTranslation("student.office.phone"),
+                                    "class", "rc-field-label")
+                            .element("a", phone, "class", "rc-tel", "href", "tel:" + phone.replaceAll("[^0-9+]", ""),
+                                    "aria-label", c.getTranslation("student.office.call", o.name(), phone))
+                            .close("div");
+                }
             }
-        }
-        if (o.email() != null && !o.email().isBlank()) {
-            Anchor mail = new Anchor("mailto:" + o.email().strip(), o.email().strip());
-            mail.addClassName("rc-mail");
-            card.add(row(card, "student.office.email", mail));
-        }
-        return card;
-    }
-
-    private static void line(Div card, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            card.add(row(card, key, new Span(value)));
+            if (o.email() != null && !o.email().isBlank()) {
+                row(m, c, "student.office.email", o.email().strip(), "mailto:" + o.email().strip());
+            }
+            m.close("div");
         }
     }
 
-    private static Div row(Div card, String key, com.vaadin.flow.component.Component value) {
-        Span label = new Span(card.getTranslation(key));
-        label.addClassName("rc-field-label");
-        Div row = new Div(label, value);
-        row.addClassName("rc-office-row");
-        return row;
+    private static void row(Markup m, Component c, String key, String value, String href) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        m.open("div", "class", "rc-office-row").element("span", c.getTranslation(key), "class", "rc-field-label");
+        if (href == null) {
+            m.element("span", value);
+        } else {
+            m.element("a", value, "class", "rc-mail", "href", href);
+        }
+        m.close("div");
     }
 }

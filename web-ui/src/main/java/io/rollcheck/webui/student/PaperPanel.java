@@ -1,11 +1,9 @@
 package io.rollcheck.webui.student;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.function.SerializableRunnable;
@@ -16,8 +14,8 @@ import java.util.List;
 
 /**
  * {@code PAPER_EVIDENCE}: which documents to bring, to which office, by when; recording the answer
- * opens a paper report the office settles. Without {@code record}, only the instructions (after the
- * answer was recorded, so the student still knows what to do).
+ * opens a paper report the office settles. The instructions stay on the field once it is recorded
+ * ({@link #instructions}), so the student still knows what to do.
  */
 final class PaperPanel extends CheckForm {
 
@@ -30,33 +28,7 @@ final class PaperPanel extends CheckForm {
         super("paper-" + field);
         String p = "paper-" + field;
         addClassName("rc-paper");
-        Paragraph intro = new Paragraph(getTranslation("student.paper.intro"));
-        intro.addClassName("rc-needs");
-        add(intro);
-        if (!evidence.isEmpty()) {
-            UnorderedList docs = new UnorderedList();
-            docs.setId(p + "-documents");
-            evidence.forEach(d -> docs.add(new ListItem(d)));
-            add(new Paragraph(getTranslation("student.paper.bring")), docs);
-        }
-        if (!offices.isEmpty()) {
-            Div where = new Div();
-            where.setId(p + "-offices");
-            where.addClassName("rc-offices");
-            for (int i = 0; i < offices.size(); i++) {
-                where.add(Offices.card(offices.get(i), p + "-office-" + i));
-            }
-            add(new Paragraph(getTranslation("student.paper.where")), where);
-        }
-        if (byWhen != null && !byWhen.isBlank()) {
-            Paragraph by = new Paragraph(getTranslation("student.paper.byWhen", byWhen));
-            by.setId(p + "-by");
-            by.addClassName("rc-strong");
-            add(by);
-        }
-        if (record == null) {
-            return;
-        }
+        add(instructions(this, field, evidence, offices, byWhen));
         TextField correct = text("correct", p + "-correct", getTranslation("student.paper.correct"), 500);
         TextArea reason = area("reason", p + "-reason", getTranslation("student.paper.reason"));
         Button ok = new Button(getTranslation("student.paper.confirm"), e -> {
@@ -71,5 +43,27 @@ final class PaperPanel extends CheckForm {
         buttons.addClassName("rc-buttons");
         add(correct, reason, buttons);
         addErrorLine();
+    }
+
+    /** What to bring, where and by when, as one read-only block. */
+    static Component instructions(Component c, String field, List<String> evidence, List<CampaignContent.Office> offices,
+                                  String byWhen) {
+        String p = "paper-" + field;
+        Markup m = new Markup();
+        m.element("p", c.getTranslation("student.paper.intro"), "class", "rc-needs");
+        if (!evidence.isEmpty()) {
+            m.element("p", c.getTranslation("student.paper.bring")).open("ul", "id", p + "-documents");
+            evidence.forEach(d -> m.element("li", d));
+            m.close("ul");
+        }
+        if (!offices.isEmpty()) {
+            m.element("p", c.getTranslation("student.paper.where")).open("div", "id", p + "-offices", "class", "rc-offices");
+            Offices.write(m, c, offices, p + "-office");
+            m.close("div");
+        }
+        if (byWhen != null && !byWhen.isBlank()) {
+            m.element("p", c.getTranslation("student.paper.byWhen", byWhen), "id", p + "-by", "class", "rc-strong");
+        }
+        return m.html("div", "class", "rc-paper-instructions");
     }
 }

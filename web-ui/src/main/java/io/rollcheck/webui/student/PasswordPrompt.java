@@ -58,7 +58,7 @@ final class PasswordPrompt extends Div {
         return code.isVisible() ? code.getValue().strip() : null;
     }
 
-    /** Shows why the platform refused ({@link SignIn#reauthenticate} codes); asks for the code when that is what is missing. */
+    /** Shows why the platform refused ({@link SignIn#reauthenticate}'s codes); asks for the code if that is missing. */
     void refused(String reason) {
         if (SignIn.TOTP_REQUIRED.equals(reason)) {
             code.setVisible(true);

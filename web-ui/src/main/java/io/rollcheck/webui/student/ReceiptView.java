@@ -42,10 +42,9 @@ class ReceiptView extends StudentPage {
             heading.setId("receipt-title");
             content(heading);
             signatures.latestReceipt(tenant.context(), studentId()).ifPresentOrElse(r -> show(s, r, urls), () -> {
-                Div none = new Div(new Paragraph(getTranslation("student.receipt.none")));
-                none.setId("receipt-none");
-                none.addClassNames("rc-card", "rc-info-card");
-                content(none, StatusBanner.next(s) == null ? new Span() : StatusBanner.next(s));
+                Markup none = new Markup().element("p", getTranslation("student.receipt.none"));
+                StatusBanner.nextStep(none, this, s);
+                content(none.html("div", "id", "receipt-none", "class", "rc-card rc-info-card"));
             });
         });
     }
@@ -79,9 +78,12 @@ class ReceiptView extends StudentPage {
         card.add(Facts.row(getTranslation("receipt.campaign"), "receipt-campaign",
                         r.campaignName() + " · " + getTranslation("student.notice.versionValue", r.version())),
                 Facts.row(getTranslation("receipt.name"), "receipt-name", r.maskedName()),
-                Facts.row(getTranslation("receipt.signedAt"), "receipt-signedAt", Dates.dateTime(r.signedAt(), tenant.timeZone(), locale)),
-                Facts.row(getTranslation("receipt.method"), "receipt-method", getTranslation("receipt.method." + r.method())),
-                Facts.row(getTranslation("receipt.late"), "receipt-late", getTranslation(r.late() ? "receipt.yes" : "receipt.no")),
+                Facts.row(getTranslation("receipt.signedAt"), "receipt-signedAt",
+                        Dates.dateTime(r.signedAt(), tenant.timeZone(), locale)),
+                Facts.row(getTranslation("receipt.method"), "receipt-method",
+                        getTranslation("receipt.method." + r.method())),
+                Facts.row(getTranslation("receipt.late"), "receipt-late",
+                        getTranslation(r.late() ? "receipt.yes" : "receipt.no")),
                 Facts.row(getTranslation("receipt.sha256"), "receipt-sha", r.contentSha256()));
         String verifyUrl = urls.portal(tenant.slug()) + "/verify/" + r.code();
         String university = tenant.name(locale);
@@ -101,7 +103,7 @@ class ReceiptView extends StudentPage {
         verify.addClassNames("rc-button", "rc-button-secondary");
         Paragraph hint = new Paragraph(getTranslation("student.receipt.verifyHint", verifyUrl));
         hint.setId("receipt-verify-url");
-        hint.addClassNames("rc-secondary", "rc-hash");
+        hint.addClassNames("rc-secondary", "rc-wrap");
         Div actions = new Div(download, verify);
         actions.addClassName("rc-buttons");
         card.add(actions, hint);

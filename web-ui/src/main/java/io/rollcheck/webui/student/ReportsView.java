@@ -114,7 +114,8 @@ class ReportsView extends StudentPage {
             a.add(comment);
         }
         if ("RETURNED".equals(r.status()) && r.field() != null) {
-            Anchor fix = new Anchor("/" + StudentNav.FIELDS + "#check-" + r.field(), getTranslation("student.reports.amend"));
+            Anchor fix = new Anchor("/" + StudentNav.FIELDS + "#check-" + r.field(),
+                    getTranslation("student.reports.amend"));
             fix.setId("report-" + r.id() + "-amend");
             a.add(fix);
         }

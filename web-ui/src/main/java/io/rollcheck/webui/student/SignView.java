@@ -51,7 +51,8 @@ class SignView extends StudentPage {
                 content(message("sign-incomplete", "student.sign.incomplete", StudentNav.FIELDS, "student.next.CHECK_FIELDS",
                         s.fields().size() - s.answered()));
             } else if (s.phase() == CheckState.Phase.NOT_OPEN || s.phase() == CheckState.Phase.CLOSED) {
-                content(message("sign-closed", "student.fields.closed." + s.phase(), StudentNav.GUIDE, "student.next.CONTACT_OFFICE"));
+                content(message("sign-closed", "student.fields.closed." + s.phase(), StudentNav.GUIDE,
+                        "student.next.CONTACT_OFFICE"));
             } else {
                 form(s);
             }

@@ -32,7 +32,8 @@ final class SignedContent extends Div {
             row.setId("sign-field-" + f.field());
             Span label = new Span(getTranslation("field." + f.field()));
             label.addClassName("rc-field-label");
-            Span value = new Span(f.value() == null || f.value().isBlank() ? "—" : Values.display(this, f.field(), f.value()));
+            Span value = new Span(f.value() == null || f.value().isBlank() ? "—"
+                    : Values.display(this, f.field(), f.value()));
             value.addClassName("rc-field-value");
             Span answer = new Span(answer(f));
             answer.addClassNames("rc-badge", "MATCH".equals(f.answer()) ? "rc-badge-match" : "rc-badge-reported");
@@ -44,7 +45,8 @@ final class SignedContent extends Div {
             UnorderedList open = new UnorderedList();
             open.setId("sign-reports");
             for (Signatures.SignedReport r : c.reports()) {
-                String what = r.field() == null ? getTranslation("student.reports.account") : getTranslation("field." + r.field());
+                String what = r.field() == null ? getTranslation("student.reports.account")
+                        : getTranslation("field." + r.field());
                 open.add(new ListItem(what + "：" + getTranslation("student.report.status." + r.status())));
             }
             add(new H3(getTranslation("student.sign.reports")), open);

@@ -50,7 +50,7 @@ abstract class StudentPage extends PageShell {
 
     /** The self-check's navigation, {@code active} marked as the current page. */
     protected void nav(String active, int unread) {
-        content(new StudentNav(active, unread));
+        content(StudentNav.of(this, active, unread));
     }
 
     protected long studentId() {

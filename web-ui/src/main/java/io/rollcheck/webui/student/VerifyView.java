@@ -100,7 +100,8 @@ class VerifyView extends PageShell implements HasUrlParameter<String> {
                         getTranslation("student.notice.versionValue", r.version())),
                 Facts.row(getTranslation("receipt.signedAt"), "verify-signedAt",
                         Dates.dateTime(r.signedAt(), tenant.timeZone(), getLocale())),
-                Facts.row(getTranslation("receipt.late"), "verify-late", getTranslation(r.late() ? "receipt.yes" : "receipt.no")));
+                Facts.row(getTranslation("receipt.late"), "verify-late",
+                        getTranslation(r.late() ? "receipt.yes" : "receipt.no")));
     }
 
     @Override
