@@ -368,7 +368,8 @@ class StudentPortalBrowserIT {
 
         page.navigate(url(tenant) + "/check");
         assertThat(page.locator("#check-status")).hasAttribute("data-status", "SIGNED");
-        assertThat(page.locator("#check-status-detail")).containsText(code);
+        assertThat(page.locator("#check-status-code")).hasText(code);
+        assertThat(page.locator("#check-countdown")).hasCount(0); // nothing left to hurry for
         screenshot(page, "73-student-home-signed-" + suffix);
         // signed: the answers are read-only now
         page.navigate(url(tenant) + "/check/fields");

@@ -13,10 +13,10 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.micronaut.context.annotation.Prototype;
 import io.rollcheck.platform.portal.PortalNotice;
 import io.rollcheck.platform.portal.PortalService;
-import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.tenancy.Branding;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.webui.site.Dates;
+import io.rollcheck.webui.site.Landing;
 import io.rollcheck.webui.site.PageShell;
 import io.rollcheck.webui.site.SignOut;
 import io.rollcheck.webui.site.Site;
@@ -34,7 +34,7 @@ class PortalView extends PageShell {
 
     private final Tenant tenant;
 
-    PortalView(PortalService portal, SignOut signOut) {
+    PortalView(PortalService portal, SignOut signOut, Landing landing) {
         tenant = Site.tenant();
         Locale locale = getLocale();
         boolean english = "en".equals(locale.getLanguage());
@@ -64,7 +64,7 @@ class PortalView extends PageShell {
         hero.add(greeting);
 
         content(hero);
-        Site.user().filter(u -> u.studentId() != null && u.has(Roles.STUDENT)).ifPresent(u -> content(selfCheck()));
+        Site.user().filter(u -> Landing.CHECK.equals(landing.after(tenant, u))).ifPresent(u -> content(selfCheck()));
 
         Section news = new Section();
         news.setId("portal-notices");
@@ -90,7 +90,7 @@ class PortalView extends PageShell {
         content(news);
     }
 
-    /** A signed-in student's way into his self-check, above everything else. */
+    /** A signed-in student's way into his self-check (when a campaign includes him), above everything else. */
     private Div selfCheck() {
         Div card = new Div();
         card.setId("portal-check");

@@ -55,6 +55,12 @@ final class Markup {
         return new Html(root.close(tag).b.toString());
     }
 
+    /** What was written so far. */
+    @Override
+    public String toString() {
+        return b.toString();
+    }
+
     static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

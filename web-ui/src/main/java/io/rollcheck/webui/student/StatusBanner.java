@@ -20,6 +20,11 @@ final class StatusBanner {
         m.element("span", c.getTranslation("student.status." + s.status()), "id", "check-status-label",
                         "class", "rc-status-label")
                 .element("p", detail(c, s, zone, locale), "id", "check-status-detail", "class", "rc-status-detail");
+        if (s.signature() != null && s.status() == CheckState.Status.SIGNED) {
+            m.open("p", "class", "rc-status-code").text(c.getTranslation("student.status.code") + " ")
+                    .element("span", s.signature().receiptCode(), "id", "check-status-code", "class", "rc-code-inline")
+                    .close("p");
+        }
         nextStep(m, c, s);
         return m.html("div", "id", "check-status", "class", "rc-card rc-status rc-status-"
                         + s.status().name().toLowerCase(Locale.ROOT), "role", "status", "aria-live", "polite",
@@ -32,7 +37,7 @@ final class StatusBanner {
             case NOT_STARTED -> c.getTranslation("student.status.detail.NOT_STARTED", total);
             case CHECKING -> c.getTranslation("student.status.detail.CHECKING", s.answered(), total);
             case SIGNED -> c.getTranslation("student.status.detail.SIGNED",
-                    Dates.dateTime(s.signature().signedAt(), zone, locale), s.signature().receiptCode());
+                    Dates.dateTime(s.signature().signedAt(), zone, locale));
             case RECONFIRM -> c.getTranslation("student.status.detail.RECONFIRM", s.version());
             default -> c.getTranslation("student.status.detail." + s.status());
         };

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import io.rollcheck.platform.security.Roles;
+import io.rollcheck.platform.selfcheck.CheckState;
 import io.rollcheck.platform.selfcheck.SelfCheck;
 import io.rollcheck.webui.site.SignOut;
 import io.rollcheck.webui.site.SiteRoute;
@@ -26,8 +27,10 @@ class StudentHomeView extends StudentPage {
         load(check).ifPresent(s -> {
             nav(StudentNav.HOME, s.unreadMessages());
             content(new Markup().text(s.campaignName()).html("h2", "id", "check-title"),
-                    StatusBanner.of(this, s, tenant.timeZone(), getLocale()), Progress.of(this, s),
-                    Countdown.of(this, s, clock.instant(), getLocale()));
+                    StatusBanner.of(this, s, tenant.timeZone(), getLocale()), Progress.of(this, s));
+            if (s.status() != CheckState.Status.SIGNED) {
+                content(Countdown.of(this, s, clock.instant(), getLocale()));
+            }
             if (s.unreadMessages() > 0) {
                 content(new Markup().text(getTranslation("student.home.messages", s.unreadMessages())).html("a",
                         "href", "/" + StudentNav.REPORTS, "id", "home-messages", "class", "rc-card rc-message-link"));
