@@ -40,7 +40,7 @@ class ArchitectureTest {
 
     @Test
     void feature_packages_do_not_depend_on_each_other() {
-        String[] features = {"signup", "operator", "portal", "account", "audit", "admin.roster", "admin.org",
+        String[] features = {"signup", "operator", "portal", "account", "audit", "student", "admin.roster", "admin.org",
                 "admin.campaign", "admin.branding"};
         for (String feature : features) {
             noClasses().that().resideInAPackage("io.rollcheck.webui." + feature + "..")

@@ -18,6 +18,7 @@ import io.micronaut.context.annotation.Prototype;
 import io.rollcheck.platform.security.SignIn;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.validation.ValidationFailed;
+import io.rollcheck.webui.site.Landing;
 import io.rollcheck.webui.site.PageShell;
 import io.rollcheck.webui.site.Site;
 import io.rollcheck.webui.site.SiteRoute;
@@ -35,13 +36,15 @@ import io.rollcheck.webui.site.UiUser;
 class ChangePasswordView extends PageShell implements BeforeEnterObserver {
 
     private final SignIn signIn;
+    private final Landing landing;
     private final Tenant tenant;
     private final String username;
     private final PasswordField current = new PasswordField();
     private final PasswordField fresh = new PasswordField();
     private final PasswordField confirm = new PasswordField();
 
-    ChangePasswordView(SignIn signIn) {
+    ChangePasswordView(SignIn signIn, Landing landing) {
+        this.landing = landing;
         this.signIn = signIn;
         this.tenant = Site.tenant();
         this.username = Site.pendingPasswordChange().orElse(null);
@@ -108,8 +111,9 @@ class ChangePasswordView extends PageShell implements BeforeEnterObserver {
             return;
         }
         if (outcome instanceof SignIn.Signed signed) {
-            Site.signIn(UiUser.of(signed.principal(), Site.label()));
-            getUI().ifPresent(ui -> ui.navigate(Site.takeStoredRedirect().orElse("me")));
+            UiUser user = UiUser.of(signed.principal(), Site.label());
+            Site.signIn(user);
+            getUI().ifPresent(ui -> ui.navigate(Site.takeStoredRedirect().orElseGet(() -> landing.after(tenant, user))));
         } else {
             current.clear();
             invalid(current, "problem." + (outcome instanceof SignIn.Refused r ? r.code() : SignIn.BAD_CREDENTIALS));

@@ -21,6 +21,7 @@ import io.rollcheck.platform.security.SignIn;
 import io.rollcheck.platform.security.Sso;
 import io.rollcheck.platform.tenancy.PublicUrls;
 import io.rollcheck.platform.tenancy.Tenant;
+import io.rollcheck.webui.site.Landing;
 import io.rollcheck.webui.site.PageShell;
 import io.rollcheck.webui.site.Site;
 import io.rollcheck.webui.site.SiteRoute;
@@ -42,14 +43,17 @@ class LoginView extends PageShell implements BeforeEnterObserver {
     private final SignIn signIn;
     private final Sso sso;
     private final PublicUrls urls;
+    private final Landing landing;
     private final Tenant tenant;
     private final TextField username = new TextField();
     private final PasswordField password = new PasswordField();
     private final TextField code = new TextField();
     private final Paragraph message = new Paragraph();
 
-    LoginView(SignIn signIn, Sso sso, PublicUrls urls, io.rollcheck.platform.security.InitialSecret initialSecret) {
+    LoginView(SignIn signIn, Sso sso, PublicUrls urls, io.rollcheck.platform.security.InitialSecret initialSecret,
+              Landing landing) {
         this.signIn = signIn;
+        this.landing = landing;
         this.sso = sso;
         this.urls = urls;
         this.tenant = Site.tenant();
@@ -106,7 +110,7 @@ class LoginView extends PageShell implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (Site.user().isPresent()) {
-            event.forwardTo("me");
+            event.forwardTo(landing.after(tenant, Site.user().get()));
             return;
         }
         if (event.getLocation().getQueryParameters().getParameters().containsKey("sso")) {
@@ -123,8 +127,9 @@ class LoginView extends PageShell implements BeforeEnterObserver {
         String totp = code.isVisible() ? code.getValue().strip() : null;
         SignIn.Outcome outcome = signIn.tenantUser(tenant.context(), name, password.getValue(), totp, Site.ip());
         if (outcome instanceof SignIn.Signed signed) {
-            Site.signIn(UiUser.of(signed.principal(), Site.label()));
-            getUI().ifPresent(ui -> ui.navigate(Site.takeStoredRedirect().orElse("me")));
+            UiUser user = UiUser.of(signed.principal(), Site.label());
+            Site.signIn(user);
+            getUI().ifPresent(ui -> ui.navigate(Site.takeStoredRedirect().orElseGet(() -> landing.after(tenant, user))));
         } else if (outcome instanceof SignIn.MustChangePassword change) {
             Site.requirePasswordChange(change.username());
             getUI().ifPresent(ui -> ui.navigate(Site.CHANGE_PASSWORD_ROUTE));

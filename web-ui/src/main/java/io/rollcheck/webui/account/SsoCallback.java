@@ -5,6 +5,7 @@ import io.rollcheck.platform.security.Principal;
 import io.rollcheck.platform.security.Sso;
 import io.rollcheck.platform.tenancy.HostResolution;
 import io.rollcheck.platform.web.ApiTenantFilter;
+import io.rollcheck.webui.site.Landing;
 import io.rollcheck.webui.site.Site;
 import io.rollcheck.webui.site.UiUser;
 import jakarta.inject.Singleton;
@@ -32,8 +33,10 @@ public class SsoCallback extends HttpServlet {
 
     private final transient Sso sso;
     private final transient AuditLog audit;
+    private final transient Landing landing;
 
-    public SsoCallback(Sso sso, AuditLog audit) {
+    public SsoCallback(Sso sso, AuditLog audit, Landing landing) {
+        this.landing = landing;
         this.sso = sso;
         this.audit = audit;
     }
@@ -63,7 +66,8 @@ public class SsoCallback extends HttpServlet {
             res.sendRedirect("/login?sso=failed");
             return;
         }
-        Site.signIn(req, UiUser.of(principal.get(), ApiTenantFilter.label(serving)));
-        res.sendRedirect("/me");
+        UiUser user = UiUser.of(principal.get(), ApiTenantFilter.label(serving));
+        Site.signIn(req, user);
+        res.sendRedirect("/" + landing.after(serving.tenant(), user));
     }
 }

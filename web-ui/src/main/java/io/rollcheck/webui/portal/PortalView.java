@@ -16,6 +16,7 @@ import io.rollcheck.platform.portal.PortalService;
 import io.rollcheck.platform.tenancy.Branding;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.webui.site.Dates;
+import io.rollcheck.webui.site.Landing;
 import io.rollcheck.webui.site.PageShell;
 import io.rollcheck.webui.site.SignOut;
 import io.rollcheck.webui.site.Site;
@@ -33,7 +34,7 @@ class PortalView extends PageShell {
 
     private final Tenant tenant;
 
-    PortalView(PortalService portal, SignOut signOut) {
+    PortalView(PortalService portal, SignOut signOut, Landing landing) {
         tenant = Site.tenant();
         Locale locale = getLocale();
         boolean english = "en".equals(locale.getLanguage());
@@ -62,6 +63,9 @@ class PortalView extends PageShell {
         greeting.setId("portal-welcome");
         hero.add(greeting);
 
+        content(hero);
+        Site.user().filter(u -> Landing.CHECK.equals(landing.after(tenant, u))).ifPresent(u -> content(selfCheck()));
+
         Section news = new Section();
         news.setId("portal-notices");
         news.add(new H2(getTranslation("portal.notices")));
@@ -83,7 +87,21 @@ class PortalView extends PageShell {
             item.add(new H3(n.title()), date, body);
             news.add(item);
         }
-        content(hero, news);
+        content(news);
+    }
+
+    /** A signed-in student's way into his self-check (when a campaign includes him), above everything else. */
+    private Div selfCheck() {
+        Div card = new Div();
+        card.setId("portal-check");
+        card.addClassNames("rc-card", "rc-cta");
+        H2 title = new H2(getTranslation("student.portal.title"));
+        Paragraph text = new Paragraph(getTranslation("student.portal.text"));
+        Anchor go = new Anchor("/check", getTranslation("student.portal.go"));
+        go.setId("portal-check-go");
+        go.addClassNames("rc-button", "rc-button-primary");
+        card.add(title, text, go);
+        return card;
     }
 
     @Override

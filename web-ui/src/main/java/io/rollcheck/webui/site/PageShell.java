@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * centred content column that fits a 360 px phone.
  */
 @CssImport("./styles/rollcheck.css")
+@CssImport("./styles/student.css")
 public abstract class PageShell extends Div implements HasDynamicTitle {
 
     private static final Pattern COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");

@@ -66,6 +66,12 @@ public final class Site {
         return r == null ? null : r.getRemoteAddr();
     }
 
+    /** The browser's User-Agent header of this request (a signature's evidence record keeps it). */
+    public static String userAgent() {
+        VaadinRequest r = VaadinRequest.getCurrent();
+        return r == null ? null : r.getHeader("User-Agent");
+    }
+
     public static Optional<UiUser> user() {
         Object u = attribute(SESSION_USER);
         return u instanceof UiUser user && user.site().equals(label()) ? Optional.of(user) : Optional.empty();

@@ -8,22 +8,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Vaadin's translations, backed by {@link Messages}: the UI bundle {@code i18n/ui} first, then the
- * platform's (error codes). zh-CN is listed first, so it is the language when the browser asks for
- * neither Chinese nor English.
+ * Vaadin's translations, backed by {@link Messages}: the UI bundles ({@code i18n/student},
+ * {@code i18n/ui}) first, then the platform's (error codes). zh-CN is listed first, so it is the
+ * language when the browser asks for neither Chinese nor English.
  */
 @Singleton
 public class UiTranslations implements I18NProvider {
 
     public static final String BUNDLE = "i18n/ui";
+    /** The student self-check's texts (kept apart from {@link #BUNDLE}). */
+    public static final String STUDENT_BUNDLE = "i18n/student";
 
     static {
-        Messages.register(BUNDLE);
+        register();
     }
 
-    /** Makes sure the UI bundle is registered (the edge's error pages use it before any view). */
+    /** Makes sure the UI bundles are registered (the edge's error pages use them before any view). */
     public static void register() {
         Messages.register(BUNDLE);
+        Messages.register(STUDENT_BUNDLE);
     }
 
     @Override
