@@ -269,7 +269,7 @@ class RegistrarBrowserIT {
 
     @Test
     @Order(3)
-    void the_registrar_edits_a_campaign_is_refused_with_reasons_then_publishes_and_previews_it_as_a_student() {
+    void the_registrar_edits_a_campaign_is_refused_with_reasons_then_publishes_and_previews_it_as_a_student() throws IOException {
         LocalDate today = LocalDate.now(ZONE);
         try (BrowserContext ctx = UiTestSupport.desktop(browser, "zh-CN")) {
             List<String> console = watchConsole(ctx);
@@ -291,6 +291,14 @@ class RegistrarBrowserIT {
             body.fill(body.inputValue() + "\n## 四、联系我们\n\n请在**工作日**到教务处学籍科咨询。\n");
             assertThat(page.locator("#notice-preview h2").last()).hasText("四、联系我们");
             assertThat(page.locator("#notice-preview strong")).hasText("工作日");
+            Path guide = dir.resolve("附件1 学信网操作指南.pdf");
+            Files.write(guide, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII));
+            upload(page, "notice-attachment-upload", guide);
+            assertThat(page.locator("#notice-attachments")).containsText("附件1 学信网操作指南.pdf");
+            Path script = dir.resolve("附件2.pdf");
+            Files.writeString(script, "<script>alert(1)</script>");
+            upload(page, "notice-attachment-upload", script);
+            assertThat(page.locator("#notice-attachment-message")).hasText("附件须为 PDF、Word（.docx）、Excel（.xlsx）或 PNG/JPEG 图片");
             screenshot(page, "66-admin-editor-notice-desktop-zh");
 
             page.locator("#editor-tab-checklist").click();
@@ -306,6 +314,14 @@ class RegistrarBrowserIT {
             page.locator("#editor-tab-offices").click();
             fill(page, "office-0-location", "行政楼 305 室");
             fill(page, "office-0-phones", "025-84315000");
+
+            page.locator("#editor-tab-faq").click();
+            page.locator("#faq-add").click();
+            fill(page, "faq-7-question", "学信网上的照片不是本人怎么办？");
+            fill(page, "faq-7-answer", "属于关键信息错误，请带身份证到学籍科办理。");
+            page.locator("#editor-tab-workflow").click();
+            page.locator("#workflow-COUNSELOR-enabled input").check();
+            picker(page, "workflow-COUNSELOR-deadline", today.plusDays(50));
 
             page.locator("#editor-tab-deadlines").click();
             picker(page, "deadlines-studentDeadline", today.minusDays(1));
@@ -331,8 +347,16 @@ class RegistrarBrowserIT {
             assertThat(preview.locator("#preview-offices")).containsText("行政楼 305 室");
             assertThat(preview.locator("#preview-faq")).containsText("手机号已被注册怎么办？");
             assertThat(preview.locator("#preview-workflow")).containsText("学生本人 → 班长（汇总人）");
+            assertThat(preview.locator("#preview-workflow")).containsText("辅导员");
+            assertThat(preview.locator("#preview-faq")).containsText("学信网上的照片不是本人怎么办？");
+            assertThat(preview.locator("#preview-attachments")).containsText("附件1 学信网操作指南.pdf");
             tall(page, "70-admin-preview-desktop-zh");
             page.locator("#preview-close").click();
+
+            page.locator("#editor-save-template").click();
+            fill(page, "template-name", "本校本科模板");
+            page.locator("#template-save").click();
+            assertThat(page.locator("#editor-messages")).containsText("已保存为模板“本校本科模板”");
             assertEquals(List.of(), console);
         }
         try (BrowserContext ctx = UiTestSupport.phone(browser, "zh-CN")) {

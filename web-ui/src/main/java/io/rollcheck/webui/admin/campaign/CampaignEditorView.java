@@ -43,6 +43,7 @@ class CampaignEditorView extends AdminPage implements BeforeEnterObserver {
     private final H2 title = new H2();
     private final Span status = new Span();
     private final EditorMessages messages = new EditorMessages();
+    private final Div editor = new Div();
     private CampaignAuthoring.Draft draft;
     private EditorContext ctx;
     private NoticeTab notice;
@@ -58,6 +59,7 @@ class CampaignEditorView extends AdminPage implements BeforeEnterObserver {
         super(signOut, AdminNav.Item.CAMPAIGNS, "admin.editor.title");
         this.authoring = authoring;
         this.org = org;
+        content(editor);
     }
 
     @Override
@@ -110,7 +112,10 @@ class CampaignEditorView extends AdminPage implements BeforeEnterObserver {
         tab(tabs, "guide", guide);
         tab(tabs, "faq", faq);
         tabs.setWidthFull();
-        content(head, messages, tabs);
+        messages.clear();
+        // the router keeps this view when only the id changes (back and forth between two campaigns)
+        editor.removeAll();
+        editor.add(head, messages, tabs);
     }
 
     private void tab(TabSheet tabs, String key, com.vaadin.flow.component.Component content) {

@@ -133,7 +133,7 @@ class CampaignsView extends AdminPage {
         Span b = new Span(s.publishedVersion() > 0
                 ? getTranslation("admin.campaigns.status.published", s.publishedVersion())
                 : getTranslation("admin.campaigns.status.DRAFT"));
-        b.getElement().getThemeList().add(s.publishedVersion() > 0 ? "badge success" : "badge contrast");
+        b.addClassNames("rc-badge", s.publishedVersion() > 0 ? "rc-badge-success" : "rc-badge-draft");
         return b;
     }
 }

@@ -77,6 +77,8 @@ class OrgImportCard extends Div {
             say(o.summary(), ok);
             errors.setItems(o.errors());
             errors.setVisible(!ok);
+            errors.setAllRowsVisible(o.errors().size() <= 12);
+            errors.setHeight(o.errors().size() <= 12 ? null : "24rem");
             commit.setVisible(dryRun && ok && o.rows() > 0);
             if (o.committed()) {
                 release();
@@ -104,6 +106,7 @@ class OrgImportCard extends Div {
             file.close();
             file = null;
         }
+        commit.setVisible(false);
     }
 
     @Override
