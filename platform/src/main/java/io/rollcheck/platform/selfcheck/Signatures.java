@@ -126,11 +126,10 @@ public class Signatures {
                 return existing.get();
             }
             boolean late = window.requireOpen(pc.content().deadlines());
-            CheckState state = check.state(c, t, studentId);
-            if (!state.complete()) {
+            Content content = content(c, t, tenantSlug, l);
+            if (content.fields().stream().anyMatch(f -> "UNANSWERED".equals(f.answer()))) {
                 throw new Conflict("signature.incomplete");
             }
-            Content content = content(c, t, tenantSlug, l);
             byte[] canonical = bytes(content);
             byte[] sha = sha256(canonical);
             if (expectedSha256 != null && !expectedSha256.equalsIgnoreCase(HexFormat.of().formatHex(sha))) {

@@ -197,6 +197,7 @@ public final class StudentBench {
         long[] lat = new long[n];
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> why = new java.util.concurrent.ConcurrentHashMap<>();
         for (int i = 0; i < n; i++) {
             long planned = start + i * gap;
             long wait = planned - System.nanoTime();
@@ -214,11 +215,16 @@ public final class StudentBench {
                     ok.incrementAndGet();
                 } else {
                     failed.incrementAndGet();
+                    why.computeIfAbsent(e != null ? e.getClass().getSimpleName() : "HTTP " + r.statusCode(),
+                            x -> new AtomicInteger()).incrementAndGet();
                 }
                 return null;
             }));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        if (!why.isEmpty()) {
+            System.out.println("  failures: " + why);
+        }
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] l = lat.clone();
         Arrays.sort(l);
