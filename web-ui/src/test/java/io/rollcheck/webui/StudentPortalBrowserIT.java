@@ -406,6 +406,7 @@ class StudentPortalBrowserIT {
             page.navigate(url(tenant) + "/check");
             page.waitForURL(Pattern.compile(".*/login$"));
             signIn(page, tenant, "counselor1");
+            page.waitForURL(Pattern.compile(".*/me$"));
             page.navigate(url(tenant) + "/check");
             assertThat(page.locator("#forbidden")).isVisible();
         }
