@@ -196,6 +196,53 @@ class SignOffChainBrowserIT {
             assertEquals(1, count("SELECT count(*) FROM signoffs WHERE level = 'COLLEGE' AND unit_id = " + org.college1));
             assertEquals(List.of(), console);
         }
+        // the nudged student signs after all
+        checkAndSign(org.studentsK1.get(2));
+        // 3. the registrar, on a desktop: the cockpit with its charts; resolves the report; 100 % for the class
+        try (BrowserContext ctx = UiTestSupport.desktop(browser, "zh-CN")) {
+            List<String> console = watchConsole(ctx);
+            Page page = ctx.newPage();
+            signIn(page, "admin");
+            page.navigate(url() + "/admin");
+            page.locator("#admin-nav-cockpit").click();
+            assertThat(page.locator("#cockpit-title")).isVisible();
+            assertThat(page.locator("#cockpit-trend")).hasAttribute("data-ready", "true");
+            assertThat(page.locator("#cockpit-fields")).hasAttribute("data-ready", "true");
+            assertThat(page.locator("#queue-" + reportId)).containsText("已转学籍科");
+            screenshot(page, "chain-30-cockpit-desktop-zh");
+            fill(page, "queue-" + reportId + "-note", "已在学信网更正专业名称");
+            page.locator("#queue-" + reportId + "-apply input").check();
+            page.locator("#queue-" + reportId + "-resolve").click();
+            assertThat(page.locator("#queue-" + reportId)).hasCount(0);
+            assertEquals(1, count("SELECT count(*) FROM error_reports WHERE status = 'RESOLVED' AND id = " + reportId));
+            assertThat(page.locator("#cockpit-classes tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("计科2501"))).containsText("100 %");
+            assertThat(page.locator("#cockpit-open")).hasText("0");
+            // a reminder rule: three days before, then daily in the last two, in-app and email
+            page.locator("#rules-add").click();
+            fill(page, "rule-1-days", "7,3");
+            page.locator("#rules-save").click();
+            assertThat(page.locator("#rules-status")).hasText("提醒规则已保存");
+            assertEquals(1, count("SELECT count(*) FROM reminder_rules WHERE enabled AND days_before = ARRAY[7,3]"));
+            Download xlsx = page.waitForDownload(() -> page.locator("#cockpit-export").click());
+            assertTrue(Files.size(xlsx.path()) > 0);
+            screenshot(page, "chain-31-cockpit-resolved-desktop-zh");
+            assertEquals(List.of(), console);
+        }
+        // the cockpit on a phone
+        try (BrowserContext ctx = UiTestSupport.phone(browser, "zh-CN")) {
+            Page page = ctx.newPage();
+            signIn(page, "admin");
+            page.navigate(url() + "/admin/cockpit");
+            assertThat(page.locator("#cockpit-trend")).hasAttribute("data-ready", "true");
+            screenshot(page, "chain-32-cockpit-phone-zh");
+            // closing the campaign asks first, then offers the frozen archive
+            page.locator("#cockpit-close").click();
+            page.locator("#cockpit-close-yes").click();
+            assertThat(page.locator("#cockpit-closed")).isVisible();
+            Download archive = page.waitForDownload(() -> page.locator("#cockpit-archive").click());
+            assertTrue(Files.size(archive.path()) > 0);
+        }
     }
 
     @Test
@@ -219,7 +266,8 @@ class SignOffChainBrowserIT {
             page.navigate(url() + "/class?id=" + org.k3);
             assertThat(page.locator("#not-found")).isVisible();
             page.navigate(url() + "/class?id=" + org.k2);
-            assertThat(page.locator("#class-roll tbody tr")).hasCount(3);
+            assertThat(page.locator("#class-title")).isVisible();
+            assertThat(page.locator("#not-found")).hasCount(0);
         }
     }
 }
