@@ -177,7 +177,9 @@ class SignOffChainBrowserIT {
             List<String> console = watchConsole(ctx);
             Page page = ctx.newPage();
             signIn(page, "staff1");
-            page.navigate(url() + "/college");
+            page.navigate(url() + "/me");
+            page.locator("#me-work-college").click();
+            page.waitForURL(Pattern.compile(".*/college$"));
             assertThat(page.locator("#college-classes tbody tr")).hasCount(2);
             assertThat(page.locator("#report-" + reportId)).containsText("计算机科学与技术");
             screenshot(page, "chain-20-college-desktop-zh");
@@ -240,6 +242,7 @@ class SignOffChainBrowserIT {
             page.locator("#cockpit-close").click();
             page.locator("#cockpit-close-yes").click();
             assertThat(page.locator("#cockpit-closed")).isVisible();
+            screenshot(page, "chain-33-cockpit-closed-phone-zh");
             Download archive = page.waitForDownload(() -> page.locator("#cockpit-archive").click());
             assertTrue(Files.size(archive.path()) > 0);
         }

@@ -31,9 +31,11 @@ class ChartElement extends Component {
         return config("line", series, labels, values, ",\"options\":{\"scales\":{\"y\":{\"min\":0,\"max\":100}}}");
     }
 
-    /** Horizontal bars of counts. */
+    /** Horizontal bars of counts; the chart is as tall as its bars need. */
     ChartElement bars(String series, List<String> labels, List<Double> values) {
-        return config("bar", series, labels, values, ",\"options\":{\"indexAxis\":\"y\",\"plugins\":{\"legend\":{\"display\":false}}}");
+        getElement().getStyle().set("height", Math.max(120, 36 * labels.size() + 60) + "px");
+        return config("bar", series, labels, values, ",\"options\":{\"indexAxis\":\"y\",\"plugins\":{\"legend\":{\"display\":false}},"
+                + "\"scales\":{\"x\":{\"beginAtZero\":true,\"ticks\":{\"precision\":0}}}}");
     }
 
     private ChartElement config(String type, String series, List<String> labels, List<Double> values, String options) {
@@ -46,7 +48,7 @@ class ChartElement extends Component {
             b.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.1f", values.get(i)));
         }
         b.append("],\"borderColor\":\"").append(PRIMARY).append("\",\"backgroundColor\":\"").append(PRIMARY)
-                .append("\",\"tension\":0.2}]}").append(options).append('}');
+                .append("\",\"maxBarThickness\":28,\"tension\":0.2}]}").append(options).append('}');
         getElement().setAttribute("config", b.toString());
         return this;
     }

@@ -135,7 +135,7 @@ class CockpitView extends ChainPage {
         }
         Div card = new Div(new H3(getTranslation(titleKey)), table(id, List.of(getTranslation("chain.cockpit.unit"),
                 getTranslation("chain.college.rate"), getTranslation("chain.roll.signed"), getTranslation("chain.cockpit.openReports"),
-                getTranslation("chain.college.signedOff")), rows, marks));
+                getTranslation("chain.cockpit.signedOff")), rows, marks));
         card.addClassName("rc-card");
         return card;
     }

@@ -35,7 +35,7 @@ class QueuePanel extends Div {
         add(new H3(getTranslation("chain.cockpit.queue")));
         List<ErrorReports.QueueItem> items = reports.queue(t, campaignId, null, null, true);
         if (items.isEmpty()) {
-            Paragraph none = new Paragraph(getTranslation("chain.errors.none"));
+            Paragraph none = new Paragraph(getTranslation("chain.cockpit.queueNone"));
             none.setId("cockpit-queue-none");
             none.addClassName("rc-secondary");
             add(none);
