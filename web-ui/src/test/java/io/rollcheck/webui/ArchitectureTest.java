@@ -41,7 +41,7 @@ class ArchitectureTest {
     @Test
     void feature_packages_do_not_depend_on_each_other() {
         String[] features = {"signup", "operator", "portal", "account", "audit", "student", "admin.roster", "admin.org",
-                "admin.campaign", "admin.branding"};
+                "admin.campaign", "admin.branding", "chain"};
         for (String feature : features) {
             noClasses().that().resideInAPackage("io.rollcheck.webui." + feature + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(

@@ -48,6 +48,7 @@ class MeView extends PageShell {
                 Fields.row("me.roles", "me-roles", user.roles().stream().map(r -> getTranslation("role." + r))
                         .collect(Collectors.joining(getTranslation("list.separator")))));
         content(heading, account);
+        work(user);
 
         if (user.studentId() != null) {
             H2 recordHeading = new H2(getTranslation("me.record"));
@@ -85,5 +86,32 @@ class MeView extends PageShell {
     @Override
     public String getPageTitle() {
         return getTranslation("me.title") + " · " + tenant.name(getLocale());
+    }
+
+    /** Links to the sign-off chain's pages the user's roles open (class, college, cockpit). */
+    private void work(UiUser user) {
+        Div links = new Div();
+        links.setId("me-work");
+        links.addClassNames("rc-card", "rc-work-links");
+        if (user.has(Roles.CLASS_MONITOR) || user.has(Roles.COUNSELOR) || user.has(Roles.COLLEGE_STAFF)
+                || user.has(Roles.TENANT_ADMIN)) {
+            links.add(link("/class", "chain.work.class", "me-work-class"));
+        }
+        if (user.has(Roles.COLLEGE_STAFF) || user.has(Roles.TENANT_ADMIN)) {
+            links.add(link("/college", "chain.work.college", "me-work-college"));
+        }
+        if (user.has(Roles.TENANT_ADMIN)) {
+            links.add(link("/admin/cockpit", "chain.work.cockpit", "me-work-cockpit"));
+        }
+        if (links.getChildren().findAny().isPresent()) {
+            content(new H2(getTranslation("chain.work.title")), links);
+        }
+    }
+
+    private com.vaadin.flow.component.html.Anchor link(String href, String key, String id) {
+        com.vaadin.flow.component.html.Anchor a = new com.vaadin.flow.component.html.Anchor(href, getTranslation(key));
+        a.setId(id);
+        a.addClassNames("rc-button", "rc-button-secondary");
+        return a;
     }
 }

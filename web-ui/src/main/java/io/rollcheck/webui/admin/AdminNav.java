@@ -12,6 +12,7 @@ public class AdminNav extends Nav {
     /** The back-office screens, in menu order. */
     public enum Item {
         HOME("admin", "home"),
+        COCKPIT("admin/cockpit", "cockpit"),
         ROSTER("admin/roster", "roster"),
         ORG("admin/org", "org"),
         CAMPAIGNS("admin/campaigns", "campaigns"),

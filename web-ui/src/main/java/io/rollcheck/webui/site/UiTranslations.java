@@ -18,6 +18,8 @@ public class UiTranslations implements I18NProvider {
     public static final String BUNDLE = "i18n/ui";
     /** The student self-check's texts (kept apart from {@link #BUNDLE}). */
     public static final String STUDENT_BUNDLE = "i18n/student";
+    /** The sign-off chain's screens (class, college, cockpit). */
+    public static final String CHAIN_BUNDLE = "i18n/chain";
 
     static {
         register();
@@ -27,6 +29,9 @@ public class UiTranslations implements I18NProvider {
     public static void register() {
         Messages.register(BUNDLE);
         Messages.register(STUDENT_BUNDLE);
+        Messages.register(CHAIN_BUNDLE);
+        // the back office's error codes (sign-off refusals) the chain's screens show
+        Messages.register("i18n/admin");
     }
 
     @Override

@@ -1,0 +1,107 @@
+package io.rollcheck.webui.chain;
+
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import io.rollcheck.platform.security.SignIn;
+import io.rollcheck.platform.tenancy.Tenant;
+import io.rollcheck.webui.site.PageShell;
+import io.rollcheck.webui.site.SignOut;
+import io.rollcheck.webui.site.Site;
+import io.rollcheck.webui.site.UiUser;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The frame of the sign-off chain's pages (class, college, cockpit): the university's header, the
+ * signed-in user, and small builders for read-only tables (text only, so names stay text) and downloads.
+ */
+@CssImport("./styles/chain.css")
+abstract class ChainPage extends PageShell {
+
+    protected final Tenant tenant;
+    protected final UiUser user;
+
+    ChainPage(SignOut signOut) {
+        this.tenant = Site.tenant();
+        this.user = Site.user().orElseThrow();
+        tenantFrame(tenant);
+        signedIn(user, signOut.button());
+    }
+
+    /** A table of text cells; {@code classes} (nullable, per row) marks a row, e.g. overdue. */
+    static Div table(String id, List<String> head, List<List<String>> rows, List<String> classes) {
+        Element table = new Element("table");
+        table.getClassList().add("rc-table");
+        Element tr = new Element("tr");
+        for (String h : head) {
+            tr.appendChild(new Element("th").setText(h));
+        }
+        table.appendChild(new Element("thead").appendChild(tr));
+        Element body = new Element("tbody");
+        for (int i = 0; i < rows.size(); i++) {
+            Element r = new Element("tr");
+            if (classes != null && classes.get(i) != null) {
+                r.getClassList().add(classes.get(i));
+            }
+            for (String cell : rows.get(i)) {
+                r.appendChild(new Element("td").setText(cell == null ? "" : cell));
+            }
+            body.appendChild(r);
+        }
+        table.appendChild(body);
+        Div wrap = new Div();
+        wrap.setId(id);
+        wrap.addClassName("rc-table-wrap");
+        wrap.getElement().appendChild(table);
+        return wrap;
+    }
+
+    /** A download link styled as a button; the bytes are made when clicked. */
+    static Anchor download(String id, String label, String fileName, String contentType, Supplier<byte[]> bytes) {
+        DownloadHandler h = event -> {
+            byte[] b = bytes.get();
+            event.setFileName(fileName);
+            event.setContentType(contentType);
+            event.setContentLength(b.length);
+            event.getResponse().setHeader("Cache-Control", "no-store");
+            event.getOutputStream().write(b);
+        };
+        Anchor a = new Anchor(h, label);
+        a.setId(id);
+        a.addClassNames("rc-button", "rc-button-secondary");
+        return a;
+    }
+
+    static Paragraph note(String id, String text, String... classes) {
+        Paragraph p = new Paragraph(text);
+        p.setId(id);
+        p.addClassNames(classes);
+        return p;
+    }
+
+    /** The password again before a signature; empty when proved, else the message to show. */
+    Optional<String> reauthenticate(SignIn signIn, PasswordField password) {
+        if (password.getValue() == null || password.getValue().isEmpty()) {
+            return Optional.of(getTranslation("chain.sign.passwordRequired"));
+        }
+        return signIn.reauthenticate(tenant.context(), user.username(), password.getValue(), null, Site.ip())
+                .map(r -> SignIn.BAD_CREDENTIALS.equals(r) ? getTranslation("chain.sign.wrongPassword")
+                        : getTranslation("problem." + r));
+    }
+
+    static PasswordField passwordField(String id, String label) {
+        PasswordField p = new PasswordField(label);
+        p.setId(id);
+        p.setMaxLength(200);
+        p.setWidthFull();
+        p.getElement().setAttribute("autocomplete", "current-password");
+        return p;
+    }
+}
