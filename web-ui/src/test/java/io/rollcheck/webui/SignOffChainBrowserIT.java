@@ -168,6 +168,7 @@ class SignOffChainBrowserIT {
             screenshot(page, "chain-11-class-sign-phone-zh");
             page.locator("#class-sign").click();
             assertThat(page.locator("#class-signed")).containsText("已于");
+            assertThat(page.locator("vaadin-notification-card")).hasCount(0);
             screenshot(page, "chain-12-class-signed-phone-zh");
             assertEquals(1, count("SELECT count(*) FROM signoffs WHERE level = 'CLASS_MONITOR' AND unit_id = " + org.k1));
             assertEquals(List.of(), console);
@@ -245,6 +246,26 @@ class SignOffChainBrowserIT {
             screenshot(page, "chain-33-cockpit-closed-phone-zh");
             Download archive = page.waitForDownload(() -> page.locator("#cockpit-archive").click());
             assertTrue(Files.size(archive.path()) > 0);
+        }
+    }
+
+    @Test
+    void a_session_of_one_university_cannot_open_the_class_page_of_another() {
+        Tenant other = UiTestSupport.aTenant(app);
+        OrgFixture otherOrg = new OrgFixture(fixtures, other, "26" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 3), 2);
+        String cookie;
+        try (BrowserContext ctx = UiTestSupport.desktop(browser, "zh-CN")) {
+            Page page = ctx.newPage();
+            signIn(page, "monitor1");
+            cookie = ctx.cookies().stream().filter(c -> c.name.equals("JSESSIONID")).map(c -> c.value).findFirst().orElseThrow();
+        }
+        try (BrowserContext ctx = UiTestSupport.phone(browser, "zh-CN")) {
+            ctx.addCookies(List.of(new com.microsoft.playwright.options.Cookie("JSESSIONID", cookie)
+                    .setDomain(other.slug() + ".localhost").setPath("/")));
+            Page page = ctx.newPage();
+            page.navigate("http://" + other.slug() + ".localhost:" + app.uiPort() + "/class?id=" + otherOrg.k1);
+            assertThat(page.locator("#error-title")).hasText("会话不属于本站点");
+            assertThat(page.locator("#class-roll")).hasCount(0);
         }
     }
 

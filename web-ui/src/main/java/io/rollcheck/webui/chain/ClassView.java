@@ -46,6 +46,9 @@ import java.util.Map;
 @RolesAllowed({Roles.CLASS_MONITOR, Roles.COUNSELOR, Roles.COLLEGE_STAFF, Roles.TENANT_ADMIN})
 class ClassView extends ChainPage implements BeforeEnterObserver {
 
+    /** The signature's day in the roll: short, so the column fits a phone beside the code. */
+    private static final java.time.format.DateTimeFormatter SHORT_DATE = java.time.format.DateTimeFormatter.ofPattern("MM-dd");
+
     private final SignOffs signOffs;
     private final ClassDesk desk;
     private final Access access;
@@ -118,7 +121,7 @@ class ClassView extends ChainPage implements BeforeEnterObserver {
         List<String> classes = new ArrayList<>();
         for (ClassRoll.Row r : roll.rows()) {
             rows.add(List.of(String.valueOf(r.no()), r.studentNo(), r.name(), getTranslation("chain.status." + r.result()),
-                    r.signedAt() == null ? "" : Dates.date(r.signedAt(), zone, getLocale()) + " " + r.receiptCode()));
+                    r.signedAt() == null ? "" : SHORT_DATE.withZone(tenant.zone()).format(r.signedAt()) + " " + r.receiptCode()));
             classes.add("rc-status-" + r.result());
         }
         Div table = table("class-roll", List.of(getTranslation("chain.roll.no"), getTranslation("chain.roll.studentNo"),
