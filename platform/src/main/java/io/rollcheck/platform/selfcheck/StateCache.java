@@ -9,25 +9,29 @@ import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * The students' check states on the read path (deadline-day traffic is mostly students reloading
- * their page): two-level cache keyed by tenant, student and the tenant's published versions (a new
- * version is a new key). A student's own writes, a reviewer's decision and reading messages drop
- * the entry on every node; changes made to the record by the registrar show within
- * {@link #TTL}. Signing never reads from here.
+ * their page): two-level cache keyed by tenant, student, the tenant's published versions (a new
+ * version is a new key) and the tenant's generation. A student's own writes, a reviewer's decision
+ * and reading messages drop his entry on every node; changes made for many students at once (a
+ * roster import, reminders, a class nudge) bump the tenant's generation, which retires every entry
+ * of that tenant on every node. Signing never reads from here.
  */
 @Singleton
 public class StateCache {
 
-    static final Duration TTL = Duration.ofSeconds(20);
+    static final Duration TTL = Duration.ofMinutes(10);
 
     private final TwoLevelCache<CheckState> cache;
+    private final TwoLevelCache<String> generations;
     private final PublishedCampaigns campaigns;
 
     public StateCache(CacheManager caches, PublishedCampaigns campaigns) {
-        this.cache = caches.create("selfcheck-state", CheckState.class, TTL, TTL, 200_000);
+        this.cache = caches.create("selfcheck-state", CheckState.class, TTL, TTL, 100_000);
+        this.generations = caches.create("selfcheck-generation", String.class, Duration.ofHours(1), Duration.ofDays(2), 10_000);
         this.campaigns = campaigns;
     }
 
@@ -40,8 +44,14 @@ public class StateCache {
         cache.invalidate(key(t, studentId));
     }
 
+    /** Retires every student state of the tenant on every node; call after a change to many students committed. */
+    public void invalidateTenant(TenantContext t) {
+        generations.invalidate(Long.toString(t.tenantId()));
+    }
+
     private String key(TenantContext t, long studentId) {
-        StringBuilder sb = new StringBuilder().append(t.tenantId()).append(':').append(studentId);
+        StringBuilder sb = new StringBuilder().append(t.tenantId()).append(':').append(studentId).append(':')
+                .append(generations.get(Long.toString(t.tenantId()), k -> Optional.of(UUID.randomUUID().toString())).orElseThrow());
         for (PublishedCampaign c : campaigns.open(t)) {
             sb.append(':').append(c.campaignId()).append('.').append(c.version());
         }

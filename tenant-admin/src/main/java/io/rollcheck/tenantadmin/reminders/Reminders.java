@@ -69,7 +69,11 @@ public class Reminders {
     private final Mailer mailer;
     private final SmsGateway sms;
 
-    public Reminders(Db db, PublishedCampaigns campaigns, Pii pii, Mailer mailer, SmsGateway sms) {
+    private final io.rollcheck.platform.selfcheck.StateCache states;
+
+    public Reminders(Db db, PublishedCampaigns campaigns, Pii pii, Mailer mailer, SmsGateway sms,
+                     io.rollcheck.platform.selfcheck.StateCache states) {
+        this.states = states;
         this.db = db;
         this.campaigns = campaigns;
         this.pii = pii;
@@ -176,6 +180,9 @@ public class Reminders {
                     }
                 }
             }
+        }
+        if (sent > 0) {
+            states.invalidateTenant(t.context()); // the in-app reminders count as unread messages
         }
         return new Run(due, sent, skipped);
     }

@@ -87,8 +87,11 @@ public class RosterImport {
     private final io.rollcheck.platform.selfcheck.Progress progress;
     private final io.rollcheck.platform.campaign.PublishedCampaigns campaigns;
 
+    private final io.rollcheck.platform.selfcheck.StateCache states;
+
     public RosterImport(Db db, Pii pii, AuditLog audit, io.rollcheck.platform.selfcheck.Progress progress,
-                        io.rollcheck.platform.campaign.PublishedCampaigns campaigns) {
+                        io.rollcheck.platform.campaign.PublishedCampaigns campaigns, io.rollcheck.platform.selfcheck.StateCache states) {
+        this.states = states;
         this.progress = progress;
         this.campaigns = campaigns;
         this.db = db;
@@ -225,6 +228,7 @@ public class RosterImport {
                     }
                     return null;
                 });
+                states.invalidateTenant(t); // the students' cached states show the new values
             }
             return finish(t, actor, fileName, table.type(), sha, counts[0], counts[1], counts[2], counts[3], counts[4],
                     errors, unmapped, new ArrayList<>(missingClasses), commit, t0, o);

@@ -34,7 +34,10 @@ public class ClassDesk {
     private final AuditLog audit;
     private final ErrorReports reports;
 
-    public ClassDesk(Db db, Access access, AuditLog audit, ErrorReports reports) {
+    private final io.rollcheck.platform.selfcheck.StateCache states;
+
+    public ClassDesk(Db db, Access access, AuditLog audit, ErrorReports reports, io.rollcheck.platform.selfcheck.StateCache states) {
+        this.states = states;
         this.reports = reports;
         this.db = db;
         this.access = access;
@@ -81,6 +84,9 @@ public class ClassDesk {
                 return ps.executeUpdate();
             }
         });
+        if (n > 0) {
+            states.invalidateTenant(t); // the nudged students see the message as unread
+        }
         audit.tenant(t, p.username(), "class.nudge", "class:" + classId, "count=" + n, ip);
         return n;
     }

@@ -3,6 +3,7 @@ package io.rollcheck.tenantadmin.signoff;
 import io.rollcheck.platform.campaign.CampaignContent;
 import io.rollcheck.platform.db.Db;
 import io.rollcheck.platform.security.Principal;
+import io.rollcheck.platform.selfcheck.SelfCheck;
 import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.testing.CampaignFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -57,11 +58,15 @@ class ClassDeskIT {
         SignOffChainIT.checkAndSign(w, w.org().studentsK1.get(0));
         ClassDesk desk = SignOffChainIT.app.bean(ClassDesk.class);
         var pc = SignOffChainIT.app.bean(SignOffs.class).campaign(w.t().context(), w.campaignId());
+        SelfCheck check = SignOffChainIT.app.bean(SelfCheck.class);
+        long pending = w.org().studentsK1.get(1);
+        assertEquals(0, check.state(w.t().context(), pending).unreadMessages(), "read once, so the state is cached");
         int n = desk.nudge(w.t().context(), user(w, "monitor1", "CLASS_MONITOR", "STUDENT"), pc, w.org().k1, "10.0.0.1");
         assertEquals(2, n);
         assertEquals(2, count(w, "SELECT count(*) FROM student_messages WHERE kind = 'NUDGE'"));
         assertEquals(0, count(w, "SELECT count(*) FROM student_messages WHERE kind = 'NUDGE' AND student_id = "
                 + w.org().studentsK1.get(0)));
+        assertEquals(1, check.state(w.t().context(), pending).unreadMessages(), "the cached state shows the nudge at once");
     }
 
     @Test
