@@ -68,12 +68,27 @@ public final class StudentBench {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:" + app.port();
 
-            // 1. GET /api/me/campaign, closed loop
-            runClosed(http, base, host, tokens, clients, 3, null);
-            double[] read = runClosed(http, base, host, tokens, clients, 20, null);
+            if (args.length > 2 && args[2].equals("serve")) { // for profiling by hand: the app stays up
+                java.nio.file.Path file = java.nio.file.Path.of("target/student-tokens.txt");
+                java.nio.file.Files.write(file, tokens.subList(0, n));
+                System.out.printf("serving on port %d, host %s, tokens in %s%n", app.port(), host, file.toAbsolutePath());
+                Thread.sleep(Long.MAX_VALUE);
+            }
+            // 1. GET /api/me/campaign, closed loop: with wrk (a C load generator, like pgbench's own
+            // client, so that both sides pay the same for their load) and with the JDK client
+            List<String> readTokens = tokens.subList(0, n);
+            runClosed(http, base, host, readTokens, clients, 3, null);
+            double[] wrk = wrk(app.port(), host, readTokens, clients, 20);
             double pgbench = pgbench(clients, 20);
-            System.out.printf(Locale.ROOT, "me_campaign: %.0f req/s, p50=%.1f ms, p99=%.1f ms (%d clients)%n", read[0], read[1], read[2], clients);
-            System.out.printf(Locale.ROOT, "pgbench -S: %.0f tps (%d clients) -> ratio %.2f (target >= 0.30)%n", pgbench, clients, read[0] / pgbench);
+            System.out.printf(Locale.ROOT, "me_campaign (wrk): %.0f req/s, p50=%.2f ms, p99=%.2f ms (%d connections, %d students)%n",
+                    wrk[0], wrk[1], wrk[2], clients, readTokens.size());
+            System.out.printf(Locale.ROOT, "pgbench -S: %.0f tps (%d clients) -> ratio %.2f (target >= 0.30)%n", pgbench, clients, wrk[0] / pgbench);
+            double[] read = runClosed(http, base, host, readTokens, clients, 10, null);
+            System.out.printf(Locale.ROOT, "me_campaign (JDK HttpClient load, heavier on the shared cores): %.0f req/s, p50=%.1f ms, p99=%.1f ms%n",
+                    read[0], read[1], read[2]);
+            if (args.length > 2 && args[2].equals("read")) {
+                return;
+            }
 
             // 2. deadline burst: every student has answered every field; N signatures within 60 s
             app.bean(Db.class).tenant(t.context(), c -> {
@@ -229,6 +244,55 @@ public final class StudentBench {
         long[] l = lat.clone();
         Arrays.sort(l);
         return new double[]{elapsed, ok.get(), failed.get(), pct(l, 0.5) / 1e6, pct(l, 0.99) / 1e6, l[l.length - 1] / 1e6};
+    }
+
+    /** wrk on {@code connections} connections and 2 threads, each request with the next token: {req/s, p50 ms, p99 ms}. */
+    static double[] wrk(int port, String host, List<String> tokens, int connections, int seconds) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("rollcheck-tokens", ".txt");
+        try {
+            java.nio.file.Files.write(file, tokens);
+            ProcessBuilder pb = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency",
+                    "-s", "infra/bench/me-campaign.lua", "http://127.0.0.1:" + port);
+            pb.environment().put("ROLLCHECK_TOKENS", file.toString());
+            pb.environment().put("ROLLCHECK_HOST", host);
+            Process p = pb.redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("wrk failed: " + out);
+            }
+            double rps = -1;
+            double p50 = -1;
+            double p99 = -1;
+            for (String line : out.split("\n")) {
+                String l = line.trim();
+                if (l.startsWith("Requests/sec:")) {
+                    rps = Double.parseDouble(l.substring(13).trim());
+                } else if (l.startsWith("50%")) {
+                    p50 = millis(l.substring(3).trim());
+                } else if (l.startsWith("99%")) {
+                    p99 = millis(l.substring(3).trim());
+                } else if (l.startsWith("Non-2xx") || l.startsWith("Socket errors")) {
+                    throw new IllegalStateException("wrk saw failures: " + out);
+                }
+            }
+            if (rps < 0) {
+                throw new IllegalStateException("no Requests/sec in wrk output: " + out);
+            }
+            return new double[]{rps, p50, p99};
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    private static double millis(String wrkDuration) {
+        double v = Double.parseDouble(wrkDuration.replaceAll("[a-z]+$", ""));
+        if (wrkDuration.endsWith("us")) {
+            return v / 1000;
+        }
+        if (wrkDuration.endsWith("ms")) {
+            return v;
+        }
+        return v * 1000; // "s"
     }
 
     static double pgbench(int clients, int seconds) throws Exception {
