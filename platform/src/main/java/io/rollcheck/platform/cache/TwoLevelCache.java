@@ -53,6 +53,14 @@ public final class TwoLevelCache<V> {
         }));
     }
 
+    /**
+     * This node's entry, without loading anything: for callers on an event loop, which must not
+     * wait for Redis or PostgreSQL. Empty when this node holds nothing for the key.
+     */
+    public Optional<Optional<V>> peek(String key) {
+        return Optional.ofNullable(near.getIfPresent(key));
+    }
+
     /** Drops the entry on every node. */
     public void invalidate(String key) {
         near.invalidate(key);

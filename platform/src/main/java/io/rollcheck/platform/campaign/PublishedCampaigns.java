@@ -47,6 +47,11 @@ public class PublishedCampaigns {
         return cache.get(Long.toString(t.tenantId()), k -> Optional.of(load(t))).map(Open::campaigns).orElse(List.of());
     }
 
+    /** The open campaigns as this node holds them in memory, without loading: empty when they must be loaded. */
+    public Optional<List<PublishedCampaign>> openIfHeld(TenantContext t) {
+        return cache.peek(Long.toString(t.tenantId())).map(o -> o.map(Open::campaigns).orElse(List.of()));
+    }
+
     public Optional<PublishedCampaign> open(TenantContext t, long campaignId) {
         return open(t).stream().filter(c -> c.campaignId() == campaignId).findFirst();
     }

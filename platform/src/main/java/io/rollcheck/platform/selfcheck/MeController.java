@@ -26,9 +26,12 @@ import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.security.SignIn;
 import io.rollcheck.platform.tenancy.PublicUrls;
 import io.rollcheck.platform.tenancy.Tenant;
+import io.rollcheck.platform.tenancy.TenantContext;
 import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.validation.ValidationFailed;
 import io.rollcheck.platform.web.Edge;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -45,7 +48,6 @@ import java.util.Map;
  * signature with re-authentication, the receipt, messages, and revealing his own ID number.
  */
 @Controller("/api/me")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.STUDENT)
 public class MeController {
 
@@ -80,22 +82,32 @@ public class MeController {
         this.urls = urls;
     }
 
+    /**
+     * The hot path of deadline day. Answered on the event loop when this node holds the student's
+     * state in memory; otherwise loaded on a worker thread. Every other handler here blocks.
+     */
     @Get("/campaign")
-    public CheckState campaign(HttpRequest<?> request, Authentication who) {
-        return check.state(Edge.tenant(request).context(), student(who));
+    public Mono<CheckState> campaign(HttpRequest<?> request, Authentication who) {
+        TenantContext t = Edge.tenant(request).context();
+        long student = student(who);
+        return check.stateIfHeld(t, student).map(Mono::just)
+                .orElseGet(() -> Mono.fromCallable(() -> check.state(t, student)).subscribeOn(Schedulers.boundedElastic()));
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Put("/checks/{fieldKey}")
     public CheckState answer(HttpRequest<?> request, String fieldKey, @Body SelfCheck.Answer body, Authentication who) {
         return check.answer(Edge.tenant(request).context(), who.getName(), student(who), fieldKey, body, Edge.ip(request));
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/error-reports")
     public List<CheckState.Report> reports(HttpRequest<?> request, Authentication who) {
         return check.state(Edge.tenant(request).context(), student(who)).reports();
     }
 
     /** Multipart: {@code kind} (FIELD or ACCOUNT), {@code field}, {@code shown}, {@code correct}, {@code reason}, files {@code file}, {@code file2}, {@code file3}. */
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Post(value = "/error-reports", consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<CheckState.Report> report(HttpRequest<?> request, @Nullable @Part("kind") String kind,
                                                   @Nullable @Part("field") String field,
@@ -121,6 +133,7 @@ public class MeController {
         return HttpResponse.created(r);
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/evidence/{id}")
     public HttpResponse<byte[]> evidence(HttpRequest<?> request, long id, Authentication who) {
         EvidenceFiles.Clean f = reports.evidence(Edge.tenant(request).context(), student(who), id)
@@ -131,12 +144,14 @@ public class MeController {
     }
 
     /** What signing now would sign (masked for display) and its hash. */
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/signature")
     public Signatures.Preview preview(HttpRequest<?> request, Authentication who) {
         Tenant t = Edge.tenant(request);
         return signatures.preview(t.context(), t.slug(), student(who));
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Post("/signature")
     public Signatures.Receipt sign(HttpRequest<?> request, @Body SignRequest body, Authentication who) {
         Tenant t = Edge.tenant(request);
@@ -146,6 +161,7 @@ public class MeController {
     }
 
     /** The latest receipt: a PDF, or JSON when the client asks for {@code application/json}. */
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get(value = "/receipt", produces = {"application/pdf", MediaType.APPLICATION_JSON})
     public HttpResponse<?> receipt(HttpRequest<?> request, Authentication who) {
         Tenant t = Edge.tenant(request);
@@ -161,12 +177,14 @@ public class MeController {
                 .header("Cache-Control", "no-store");
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/messages")
     public List<ErrorReports.Message> messages(HttpRequest<?> request, Authentication who) {
         return reports.messages(Edge.tenant(request).context(), student(who), true);
     }
 
     /** The student's own ID number in clear, after his password again; audited. */
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Post("/reveal")
     public Map<String, String> reveal(HttpRequest<?> request, @Body RevealRequest body, Authentication who) {
         Tenant t = Edge.tenant(request);

@@ -67,6 +67,11 @@ public class SelfCheck {
         return now(cache.get(t, studentId, () -> db.tenant(t, c -> state(c, t, studentId))));
     }
 
+    /** The state when this node holds it in memory; empty when it must be loaded (for callers on an event loop). */
+    public Optional<CheckState> stateIfHeld(TenantContext t, long studentId) {
+        return cache.peek(t, studentId).map(this::now);
+    }
+
     /** The same with the phase and next step of this moment (a cached state may be a few seconds old). */
     private CheckState now(CheckState s) {
         CheckState.Phase phase = window.phase(s.deadlines());

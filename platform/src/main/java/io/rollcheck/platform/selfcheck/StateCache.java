@@ -8,6 +8,7 @@ import io.rollcheck.platform.tenancy.TenantContext;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -39,6 +40,16 @@ public class StateCache {
         return cache.get(key(t, studentId), k -> Optional.of(loader.get())).orElseThrow();
     }
 
+    /** The state as this node holds it in memory (with its key's parts), without loading anything. */
+    Optional<CheckState> peek(TenantContext t, long studentId) {
+        Optional<String> generation = generations.peek(Long.toString(t.tenantId())).flatMap(g -> g);
+        Optional<List<PublishedCampaign>> open = campaigns.openIfHeld(t);
+        if (generation.isEmpty() || open.isEmpty()) {
+            return Optional.empty();
+        }
+        return cache.peek(key(t.tenantId(), studentId, generation.get(), open.get())).flatMap(s -> s);
+    }
+
     /** Drops a student's state on every node; call after the change committed. */
     public void invalidate(TenantContext t, long studentId) {
         cache.invalidate(key(t, studentId));
@@ -50,9 +61,13 @@ public class StateCache {
     }
 
     private String key(TenantContext t, long studentId) {
-        StringBuilder sb = new StringBuilder().append(t.tenantId()).append(':').append(studentId).append(':')
-                .append(generations.get(Long.toString(t.tenantId()), k -> Optional.of(UUID.randomUUID().toString())).orElseThrow());
-        for (PublishedCampaign c : campaigns.open(t)) {
+        String generation = generations.get(Long.toString(t.tenantId()), k -> Optional.of(UUID.randomUUID().toString())).orElseThrow();
+        return key(t.tenantId(), studentId, generation, campaigns.open(t));
+    }
+
+    private static String key(long tenantId, long studentId, String generation, List<PublishedCampaign> open) {
+        StringBuilder sb = new StringBuilder().append(tenantId).append(':').append(studentId).append(':').append(generation);
+        for (PublishedCampaign c : open) {
             sb.append(':').append(c.campaignId()).append('.').append(c.version());
         }
         return sb.toString();

@@ -33,6 +33,14 @@ public class TenantRegistry {
         return bySlug.get(slug, store::bySlug);
     }
 
+    /** The tenant as this node holds it in memory, without loading: empty when it must be loaded. */
+    public Optional<Optional<Tenant>> bySlugIfHeld(String slug) {
+        if (!Slug.isValid(slug)) {
+            return Optional.of(Optional.empty());
+        }
+        return bySlug.peek(slug);
+    }
+
     /** Uncached: for the operator console and jobs. */
     public Optional<Tenant> byIdUncached(long id) {
         return store.byId(id);

@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns a Host header into a {@link HostResolution}: {@code <base-domain>} is the platform site,
@@ -25,29 +27,41 @@ public class TenantResolver {
     }
 
     public HostResolution resolve(String hostHeader) {
+        return resolve(hostHeader, slug -> Optional.of(registry.bySlug(slug))).orElseThrow();
+    }
+
+    /**
+     * The resolution when it needs nothing that this node does not hold in memory (the common
+     * case), for callers on an event loop; empty when the tenant must be loaded first.
+     */
+    public Optional<HostResolution> resolveIfHeld(String hostHeader) {
+        return resolve(hostHeader, registry::bySlugIfHeld);
+    }
+
+    private Optional<HostResolution> resolve(String hostHeader, Function<String, Optional<Optional<Tenant>>> lookup) {
         if (hostHeader == null || hostHeader.isBlank()) {
-            return HostResolution.UNKNOWN;
+            return Optional.of(HostResolution.UNKNOWN);
         }
         String host = stripPort(hostHeader.strip().toLowerCase(Locale.ROOT));
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }
         if (host.equals(baseDomain)) {
-            return HostResolution.PLATFORM;
+            return Optional.of(HostResolution.PLATFORM);
         }
         String suffix = "." + baseDomain;
         if (!host.endsWith(suffix)) {
-            return HostResolution.UNKNOWN;
+            return Optional.of(HostResolution.UNKNOWN);
         }
         String label = host.substring(0, host.length() - suffix.length());
         if (!Slug.isValid(label)) {
-            return HostResolution.UNKNOWN;
+            return Optional.of(HostResolution.UNKNOWN);
         }
-        return registry.bySlug(label).<HostResolution>map(t -> switch (t.status()) {
+        return lookup.apply(label).map(tenant -> tenant.<HostResolution>map(t -> switch (t.status()) {
             case ACTIVE -> new HostResolution.Serving(t);
             case SUSPENDED -> new HostResolution.Suspended(t);
             case PENDING, DELETED -> HostResolution.UNKNOWN;
-        }).orElse(HostResolution.UNKNOWN);
+        }).orElse(HostResolution.UNKNOWN));
     }
 
     /** The host a tenant's portal answers at, without scheme or port. */

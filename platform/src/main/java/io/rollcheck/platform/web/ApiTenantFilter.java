@@ -10,16 +10,20 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.rollcheck.platform.tenancy.HostResolution;
 import io.rollcheck.platform.tenancy.TenantResolver;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The API edge: resolves the tenant from the Host once per request, before security runs. Unknown
@@ -65,20 +69,37 @@ public class ApiTenantFilter implements Ordered {
         return ServerFilterPhase.SECURITY.before();
     }
 
+    /**
+     * Runs on the event loop when this node holds the tenant in memory (nearly always); a tenant
+     * that must be loaded from Redis or PostgreSQL is resolved on a worker thread.
+     */
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    @Nullable
-    public HttpResponse<?> resolve(HttpRequest<?> request) {
+    public Publisher<HttpResponse<?>> resolve(HttpRequest<?> request, FilterContinuation<Publisher<HttpResponse<?>>> next) {
         String requestId = request.getHeaders().get("X-Request-Id");
         if (requestId == null || requestId.length() > 64 || !requestId.matches("[A-Za-z0-9._-]+")) {
-            requestId = UUID.randomUUID().toString();
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            requestId = new UUID(r.nextLong(), r.nextLong()).toString(); // an id, not a secret
         }
         request.setAttribute(Edge.REQUEST_ID, requestId);
         String ip = clientIp(request);
         if (ip != null) {
             request.setAttribute(Edge.CLIENT_IP, ip);
         }
-        HostResolution r = resolver.resolve(request.getHeaders().get(HttpHeaders.HOST));
+        String host = request.getHeaders().get(HttpHeaders.HOST);
+        Optional<HostResolution> held = resolver.resolveIfHeld(host);
+        if (held.isPresent()) {
+            HttpResponse<?> refusal = apply(request, held.get(), requestId);
+            return refusal != null ? Mono.just(refusal) : next.proceed();
+        }
+        String id = requestId;
+        return Mono.fromCallable(() -> Optional.<HttpResponse<?>>ofNullable(apply(request, resolver.resolve(host), id)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(refusal -> refusal.<Mono<HttpResponse<?>>>map(Mono::just).orElseGet(() -> Mono.from(next.proceed())));
+    }
+
+    /** Records the resolution on the request; the refusal for unknown hosts and suspended tenants, else null. */
+    @Nullable
+    private HttpResponse<?> apply(HttpRequest<?> request, HostResolution r, String requestId) {
         request.setAttribute(Edge.RESOLUTION, r);
         MDC.put("tenant", label(r));
         MDC.put("requestId", requestId);
