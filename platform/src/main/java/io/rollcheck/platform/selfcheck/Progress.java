@@ -31,12 +31,20 @@ public class Progress {
 
     /** A signature of the campaign's current version, on {@code day} in the campaign's zone. */
     void signed(Connection c, long campaignId, RecordValues.Record r, LocalDate day) throws SQLException {
-        bump(c, campaignId, r, "signed", 1);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO progress_daily (campaign_id, day, signed) VALUES (?,?,1)"
+        // both counters in one statement: one round trip while their rows are locked
+        try (PreparedStatement ps = c.prepareStatement("WITH k AS (INSERT INTO class_progress (campaign_id, class_id, college_id,"
+                + " signed) VALUES (?,?,?,1) ON CONFLICT (campaign_id, class_id) DO UPDATE SET signed = class_progress.signed + 1,"
+                + " updated_at = now() RETURNING 1)"
+                + " INSERT INTO progress_daily (campaign_id, day, signed) SELECT ?, ?, 1 FROM k"
                 + " ON CONFLICT (campaign_id, day) DO UPDATE SET signed = progress_daily.signed + 1")) {
             ps.setLong(1, campaignId);
-            ps.setObject(2, day);
-            ps.executeUpdate();
+            ps.setLong(2, r.classId() == null ? 0 : r.classId());
+            ps.setObject(3, r.collegeId());
+            ps.setLong(4, campaignId);
+            ps.setObject(5, day);
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("progress counters not bumped");
+            }
         }
     }
 

@@ -153,10 +153,14 @@ public class Signatures {
                 ps.setString(11, userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 400)));
                 ps.setBoolean(12, late);
                 if (ps.executeUpdate() == 1) {
+                    // the tenant-wide hot spots (the day's counter, the audit chain) come last: their locks
+                    // are held only for these statements and the commit
                     progress.signed(c, pc.campaignId(), l.record(), Progress.day(at, pc.content().deadlines()));
                     audit.append(c, actor, "signature.signed", "student:" + studentId, "campaign=" + pc.campaignId()
                             + " version=" + pc.version() + " sha256=" + HexFormat.of().formatHex(sha) + " method=" + method
                             + " code=" + code + (late ? " late" : ""), ip);
+                    return new Receipt(code, pc.campaignId(), pc.name(), pc.version(), at, method, HexFormat.of().formatHex(sha),
+                            late, Masking.name(l.record().get(RecordField.NAME)), l.record().studentNo());
                 }
             }
             return receipt(c, pc.campaignId(), pc.version(), studentId, pc.name(), l.record()).orElseThrow();
