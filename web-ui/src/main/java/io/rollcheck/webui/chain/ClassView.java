@@ -114,7 +114,7 @@ class ClassView extends ChainPage implements BeforeEnterObserver {
         Div head = new Div(note("class-summary", getTranslation("chain.summary", roll.className(), roll.signed(), roll.rows().size())),
                 note("class-campaign", roll.campaignName() + (roll.collegeName() == null ? "" : " · " + roll.collegeName()), "rc-secondary"));
         if (roll.deadline() != null) {
-            head.add(note("class-deadline", getTranslation("chain.deadline", Dates.dateTime(roll.deadline(), zone, getLocale())), "rc-secondary"));
+            head.add(note("class-deadline", getTranslation("chain.deadline", Dates.lastDay(roll.deadline(), zone, getLocale())), "rc-secondary"));
         }
         head.addClassName("rc-card");
         List<List<String>> rows = new ArrayList<>();

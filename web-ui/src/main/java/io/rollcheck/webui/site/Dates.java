@@ -21,6 +21,14 @@ public final class Dates {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(at.atZone(zone(zone)));
     }
 
+    /**
+     * The last day of a period that ends (exclusively) at {@code end}: a deadline of 2025年10月22日
+     * is stored as the start of the 23rd in the tenant's zone, and shown as the 22nd.
+     */
+    public static String lastDay(Instant end, String zone, Locale locale) {
+        return end == null ? "" : date(end.minusNanos(1), zone, locale);
+    }
+
     /** Date and time of day: 2025年10月22日 08:30:05 in Chinese, October 22, 2025 08:30:05 in English. */
     public static String dateTime(Instant at, String zone, Locale locale) {
         if (at == null) {

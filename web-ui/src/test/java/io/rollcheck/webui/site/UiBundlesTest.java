@@ -1,16 +1,10 @@
 package io.rollcheck.webui.site;
 
 import io.rollcheck.platform.i18n.Messages;
+import io.rollcheck.webui.BundleChecks;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class UiBundlesTest {
 
     @Test
-    void chinese_and_english_bundles_have_the_same_keys() throws IOException {
-        assertEquals(keys("i18n/ui_zh_CN.properties"), keys("i18n/ui_en.properties"));
+    void chinese_and_english_bundles_have_the_same_keys() {
+        assertEquals(BundleChecks.keys("i18n/ui_zh_CN.properties"), BundleChecks.keys("i18n/ui_en.properties"));
     }
 
     @Test
@@ -36,13 +30,9 @@ class UiBundlesTest {
         Instant at = Instant.parse("2025-10-21T16:30:00Z"); // 00:30 on the 22nd in Shanghai
         assertEquals("2025年10月22日", Dates.date(at, null, Messages.ZH));
         assertEquals("October 22, 2025", Dates.date(at, "Asia/Shanghai", Messages.EN));
-    }
-
-    private static Set<String> keys(String resource) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = UiBundlesTest.class.getClassLoader().getResourceAsStream(resource)) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return new TreeSet<>(p.stringPropertyNames());
+        // a deadline ends at the start of the next day in the tenant's zone, and is shown as its own day
+        Instant endOf22nd = Instant.parse("2025-10-22T16:00:00Z"); // 00:00 on the 23rd in Shanghai
+        assertEquals("2025年10月22日", Dates.lastDay(endOf22nd, "Asia/Shanghai", Messages.ZH));
+        assertEquals("2025年10月23日", Dates.date(endOf22nd, "Asia/Shanghai", Messages.ZH));
     }
 }
