@@ -2,22 +2,12 @@ package io.rollcheck.webui.student;
 
 import io.rollcheck.platform.i18n.Messages;
 import io.rollcheck.platform.selfcheck.CheckState;
+import io.rollcheck.webui.BundleChecks;
 import io.rollcheck.webui.site.UiTranslations;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,34 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The student self-check says everything in both languages, and every text it asks for exists. */
 class StudentBundlesTest {
 
-    private static final Path SOURCES = Path.of("src", "main", "java", "io", "rollcheck", "webui");
-
     @Test
-    void chinese_and_english_student_bundles_have_the_same_keys() throws IOException {
-        assertEquals(keys("i18n/student_zh_CN.properties"), keys("i18n/student_en.properties"));
+    void chinese_and_english_student_bundles_have_the_same_keys() {
+        assertEquals(BundleChecks.keys("i18n/student_zh_CN.properties"), BundleChecks.keys("i18n/student_en.properties"));
     }
 
     @Test
-    void every_student_text_the_code_names_is_in_the_bundle() throws IOException {
-        Set<String> known = keys("i18n/student_zh_CN.properties");
-        Set<String> missing = new TreeSet<>();
-        Pattern literal = Pattern.compile("\"((?:student|verify)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = literal.matcher(Files.readString(f));
-                while (m.find()) {
-                    if (!known.contains(m.group(1))) {
-                        missing.add(m.group(1) + " (" + f.getFileName() + ")");
-                    }
-                }
-            }
-        }
-        assertEquals(Set.of(), missing);
+    void every_student_text_the_code_names_is_in_the_bundle() {
+        assertEquals(Set.of(), BundleChecks.namedButMissing("i18n/student_zh_CN.properties", "student.", "verify."));
     }
 
     @Test
-    void every_status_report_state_and_next_step_has_its_words() throws IOException {
-        Set<String> known = keys("i18n/student_zh_CN.properties");
+    void every_status_report_state_and_next_step_has_its_words() {
+        Set<String> known = BundleChecks.keys("i18n/student_zh_CN.properties");
         for (CheckState.Status s : CheckState.Status.values()) {
             assertTrue(known.contains("student.status." + s), s.name());
             assertTrue(known.contains("student.status.detail." + s), s.name());
@@ -81,13 +56,5 @@ class StudentBundlesTest {
         // the platform's and the UI's texts are still there behind it
         assertEquals("身份证号", t.getTranslation("field.idNumber", Messages.ZH));
         assertNotEquals("sex.M", t.getTranslation("sex.M", Messages.ZH));
-    }
-
-    private static Set<String> keys(String resource) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = StudentBundlesTest.class.getClassLoader().getResourceAsStream(resource)) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return new TreeSet<>(p.stringPropertyNames());
     }
 }
