@@ -183,14 +183,14 @@ class SignOffChainBrowserIT {
             byte[] bytes = Files.readAllBytes(pdf.path());
             assertTrue(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"));
             // without a reason for the one who has not signed, the signature is refused
-            fill(page, "class-sign-password", PW);
+            fill(page, "class-signer-password", PW);
             page.locator("#class-sign").click();
-            assertThat(page.locator("#class-sign-password")).hasAttribute("invalid", "");
+            assertThat(page.locator("#class-signer-password")).hasAttribute("invalid", "");
             fill(page, "class-reason-3", "病假，返校后补签纸质登记表");
-            fill(page, "class-sign-password", "wrong-password");
+            fill(page, "class-signer-password", "wrong-password");
             page.locator("#class-sign").click();
-            assertThat(page.locator("#class-sign-password")).hasAttribute("invalid", "");
-            fill(page, "class-sign-password", PW);
+            assertThat(page.locator("#class-signer-password")).hasAttribute("invalid", "");
+            fill(page, "class-signer-password", PW);
             screenshot(page, "chain-11-class-sign-phone-zh");
             page.locator("#class-sign").click();
             assertThat(page.locator("#class-signed")).containsText("已于");
@@ -218,7 +218,7 @@ class SignOffChainBrowserIT {
             byte[] z = Files.readAllBytes(zip.path());
             assertEquals('P', z[0]);
             assertEquals('K', z[1]);
-            fill(page, "college-sign-password", PW);
+            fill(page, "college-signer-password", PW);
             page.locator("#college-sign").click();
             assertThat(page.locator("#college-signed")).containsText("已于");
             screenshot(page, "chain-21-college-signed-desktop-zh");

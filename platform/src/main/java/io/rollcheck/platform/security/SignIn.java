@@ -28,6 +28,12 @@ import java.util.Optional;
 @Singleton
 public class SignIn {
 
+    /**
+     * How recent a single sign-on must be to stand for re-authentication, for an account without a
+     * password of its own (the API and the UI hold the same line).
+     */
+    public static final long SSO_FRESH_SECONDS = 600;
+
     /** What came of an attempt. */
     public sealed interface Outcome permits Signed, MustChangePassword, Refused {
     }

@@ -60,8 +60,6 @@ public class MeController {
     public record RevealRequest(@Nullable String password, @Nullable String totp) {
     }
 
-    /** How recent a single sign-on must be to count as re-authentication for an account without a password. */
-    static final long SSO_FRESH_SECONDS = 600;
 
     private final SelfCheck check;
     private final ErrorReports reports;
@@ -216,7 +214,7 @@ public class MeController {
         } else {
             return false;
         }
-        return Instant.now().getEpochSecond() - issued < SSO_FRESH_SECONDS;
+        return Instant.now().getEpochSecond() - issued < SignIn.SSO_FRESH_SECONDS;
     }
 
     private static long student(Authentication who) {

@@ -4,13 +4,13 @@ import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import io.rollcheck.platform.security.SignIn;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.webui.site.PageShell;
 import io.rollcheck.webui.site.SignOut;
+import io.rollcheck.webui.site.PasswordPrompt;
+import io.rollcheck.webui.site.Reauth;
 import io.rollcheck.webui.site.Site;
 import io.rollcheck.webui.site.UiUser;
 
@@ -87,21 +87,18 @@ abstract class ChainPage extends PageShell {
     }
 
     /** The password again before a signature; empty when proved, else the message to show. */
-    Optional<String> reauthenticate(SignIn signIn, PasswordField password) {
-        if (password.getValue() == null || password.getValue().isEmpty()) {
-            return Optional.of(getTranslation("chain.sign.passwordRequired"));
-        }
-        return signIn.reauthenticate(tenant.context(), user.username(), password.getValue(), null, Site.ip())
-                .map(r -> SignIn.BAD_CREDENTIALS.equals(r) ? getTranslation("chain.sign.wrongPassword")
-                        : getTranslation("problem." + r));
+    /**
+     * The re-authentication of a sign-off, the same as a student's signature: the password again (and
+     * the code of a second factor), or a recent single sign-on for an account without a password.
+     * Empty when proved; else the refusal is shown on the prompt.
+     */
+    Optional<String> reauthenticate(Reauth reauth, PasswordPrompt prompt) {
+        Optional<String> refused = reauth.check(tenant.context(), user.username(), prompt, Site.ip());
+        refused.ifPresent(r -> Reauth.show(prompt, r));
+        return refused;
     }
 
-    static PasswordField passwordField(String id, String label) {
-        PasswordField p = new PasswordField(label);
-        p.setId(id);
-        p.setMaxLength(200);
-        p.setWidthFull();
-        p.getElement().setAttribute("autocomplete", "current-password");
-        return p;
+    PasswordPrompt signingPrompt(Reauth reauth, String id) {
+        return new PasswordPrompt(id, reauth.hasPassword(tenant.context(), user.username()));
     }
 }

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -17,7 +16,6 @@ import io.micronaut.context.annotation.Prototype;
 import io.rollcheck.platform.campaign.PublishedCampaign;
 import io.rollcheck.platform.security.Access;
 import io.rollcheck.platform.security.Roles;
-import io.rollcheck.platform.security.SignIn;
 import io.rollcheck.platform.validation.Conflict;
 import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.validation.ValidationFailed;
@@ -26,6 +24,8 @@ import io.rollcheck.tenantadmin.signoff.ClassRoll;
 import io.rollcheck.tenantadmin.signoff.SignOffs;
 import io.rollcheck.webui.site.Dates;
 import io.rollcheck.webui.site.SignOut;
+import io.rollcheck.webui.site.PasswordPrompt;
+import io.rollcheck.webui.site.Reauth;
 import io.rollcheck.webui.site.Site;
 import io.rollcheck.webui.site.SiteRoute;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,14 +52,14 @@ class ClassView extends ChainPage implements BeforeEnterObserver {
     private final SignOffs signOffs;
     private final ClassDesk desk;
     private final Access access;
-    private final SignIn signIn;
+    private final transient Reauth reauth;
 
-    ClassView(SignOffs signOffs, ClassDesk desk, Access access, SignIn signIn, SignOut signOut) {
+    ClassView(SignOffs signOffs, ClassDesk desk, Access access, Reauth reauth, SignOut signOut) {
         super(signOut);
         this.signOffs = signOffs;
         this.desk = desk;
         this.access = access;
-        this.signIn = signIn;
+        this.reauth = reauth;
     }
 
     @Override
@@ -184,17 +184,12 @@ class ClassView extends ChainPage implements BeforeEnterObserver {
                 card.add(reason);
             }
         }
-        PasswordField password = passwordField("class-sign-password", getTranslation("chain.sign.password"));
+        PasswordPrompt password = signingPrompt(reauth, "class-signer");
         Button sign = new Button(getTranslation("chain.sign.button"));
         sign.setId("class-sign");
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         sign.addClickListener(e -> {
-            password.setInvalid(false);
-            var refused = reauthenticate(signIn, password);
-            if (refused.isPresent()) {
-                password.clear();
-                password.setErrorMessage(refused.get());
-                password.setInvalid(true);
+            if (reauthenticate(reauth, password).isPresent()) {
                 return;
             }
             List<SignOffs.Exception> exceptions = new ArrayList<>();
@@ -205,14 +200,12 @@ class ClassView extends ChainPage implements BeforeEnterObserver {
             });
             try {
                 signOffs.signClass(tenant.context(), tenant.slug(), tenant.name(getLocale()), user.username(), classId,
-                        pc.campaignId(), "PASSWORD", exceptions, Site.ip(), Site.userAgent());
+                        pc.campaignId(), Reauth.method(password), exceptions, Site.ip(), Site.userAgent());
                 show(desk.classes(tenant.context(), user.principal()), classId);
             } catch (Conflict c) {
-                password.setErrorMessage(getTranslation("problem." + c.code()));
-                password.setInvalid(true);
+                password.error(getTranslation("problem." + c.code()));
             } catch (ValidationFailed v) {
-                password.setErrorMessage(getTranslation("error." + v.errors().get(0).code()));
-                password.setInvalid(true);
+                password.error(getTranslation("error." + v.errors().get(0).code()));
             }
         });
         card.add(password, sign);

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -17,7 +16,6 @@ import io.micronaut.context.annotation.Prototype;
 import io.rollcheck.platform.campaign.PublishedCampaign;
 import io.rollcheck.platform.security.Access;
 import io.rollcheck.platform.security.Roles;
-import io.rollcheck.platform.security.SignIn;
 import io.rollcheck.platform.selfcheck.ErrorReports;
 import io.rollcheck.platform.validation.Conflict;
 import io.rollcheck.platform.validation.NotFound;
@@ -26,6 +24,8 @@ import io.rollcheck.tenantadmin.signoff.CampaignProgress;
 import io.rollcheck.tenantadmin.signoff.ClassDesk;
 import io.rollcheck.tenantadmin.signoff.SignOffs;
 import io.rollcheck.webui.site.SignOut;
+import io.rollcheck.webui.site.PasswordPrompt;
+import io.rollcheck.webui.site.Reauth;
 import io.rollcheck.webui.site.Site;
 import io.rollcheck.webui.site.SiteRoute;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,18 +51,18 @@ class CollegeView extends ChainPage implements BeforeEnterObserver {
     private final SignOffs signOffs;
     private final ClassDesk desk;
     private final Access access;
-    private final SignIn signIn;
+    private final transient Reauth reauth;
     private final CampaignProgress progress;
     private final ErrorReports reports;
     private List<ClassDesk.Unit> colleges = List.of();
 
-    CollegeView(SignOffs signOffs, ClassDesk desk, Access access, SignIn signIn, CampaignProgress progress,
+    CollegeView(SignOffs signOffs, ClassDesk desk, Access access, Reauth reauth, CampaignProgress progress,
                 ErrorReports reports, SignOut signOut) {
         super(signOut);
         this.signOffs = signOffs;
         this.desk = desk;
         this.access = access;
-        this.signIn = signIn;
+        this.reauth = reauth;
         this.progress = progress;
         this.reports = reports;
     }
@@ -222,29 +222,23 @@ class CollegeView extends ChainPage implements BeforeEnterObserver {
             card.add(note("college-signed", Percent.at(total.signedOffAt(), tenant.timeZone(), getLocale()), "rc-success"));
             return card;
         }
-        PasswordField password = passwordField("college-sign-password", getTranslation("chain.sign.password"));
+        PasswordPrompt password = signingPrompt(reauth, "college-signer");
         Button sign = new Button(getTranslation("chain.college.sign.button"));
         sign.setId("college-sign");
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         sign.addClickListener(e -> {
-            password.setInvalid(false);
-            var refused = reauthenticate(signIn, password);
-            if (refused.isPresent()) {
-                password.clear();
-                password.setErrorMessage(refused.get());
-                password.setInvalid(true);
+            if (reauthenticate(reauth, password).isPresent()) {
                 return;
             }
             try {
                 var s = signOffs.signCollege(tenant.context(), tenant.slug(), user.username(), collegeId, pc.campaignId(),
-                        "PASSWORD", Site.ip(), Site.userAgent());
+                        Reauth.method(password), Site.ip(), Site.userAgent());
                 card.removeAll();
                 card.add(new H3(getTranslation("chain.college.sign.title")), note("college-signed",
                         getTranslation("chain.sign.done", io.rollcheck.webui.site.Dates.dateTime(s.signedAt(), tenant.timeZone(),
                                 getLocale()), s.receiptCode()) + (s.late() ? " " + getTranslation("chain.sign.late") : ""), "rc-success"));
             } catch (Conflict c) {
-                password.setErrorMessage(getTranslation("problem." + c.code()));
-                password.setInvalid(true);
+                password.error(getTranslation("problem." + c.code()));
             }
         });
         card.add(password, sign);

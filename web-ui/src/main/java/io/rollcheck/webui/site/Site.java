@@ -30,6 +30,8 @@ public final class Site {
     public static final String SESSION_USER = "rollcheck.ui.user";
     /** HTTP session attribute: a {@link PasswordChange} that must be done before anything else. */
     public static final String SESSION_PASSWORD_CHANGE = "rollcheck.ui.passwordChange";
+    /** When this session signed on (epoch seconds): a single sign-on counts as re-authentication for a while. */
+    public static final String SESSION_SIGNED_IN_AT = "rollcheck.ui.signedInAt";
     /** HTTP session attribute: the {@code state} of the single sign-on this browser started. */
     public static final String SESSION_SSO_STATE = "rollcheck.ui.ssoState";
     /** The route a tenant user who must change the password is held on. */
@@ -97,6 +99,13 @@ public final class Site {
         WrappedSession s = VaadinSession.getCurrent().getSession();
         s.removeAttribute(SESSION_PASSWORD_CHANGE);
         s.setAttribute(SESSION_USER, user);
+        s.setAttribute(SESSION_SIGNED_IN_AT, java.time.Instant.now().getEpochSecond());
+    }
+
+    /** When this session's user signed on, if one did. */
+    public static Optional<java.time.Instant> signedInAt() {
+        return user().flatMap(u -> attribute(SESSION_SIGNED_IN_AT) instanceof Long at
+                ? Optional.of(java.time.Instant.ofEpochSecond(at)) : Optional.empty());
     }
 
     /** The same for a plain servlet request (the single sign-on callback), which also creates the session. */
@@ -105,6 +114,7 @@ public final class Site {
         request.changeSessionId();
         s.removeAttribute(SESSION_PASSWORD_CHANGE);
         s.setAttribute(SESSION_USER, user);
+        s.setAttribute(SESSION_SIGNED_IN_AT, java.time.Instant.now().getEpochSecond());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.rollcheck.webui.student;
 
+import io.rollcheck.webui.site.Reauth;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;

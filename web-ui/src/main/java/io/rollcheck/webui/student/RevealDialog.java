@@ -1,5 +1,6 @@
 package io.rollcheck.webui.student;
 
+import io.rollcheck.webui.site.PasswordPrompt;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

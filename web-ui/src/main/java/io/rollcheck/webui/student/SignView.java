@@ -1,5 +1,7 @@
 package io.rollcheck.webui.student;
 
+import io.rollcheck.webui.site.PasswordPrompt;
+import io.rollcheck.webui.site.Reauth;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;

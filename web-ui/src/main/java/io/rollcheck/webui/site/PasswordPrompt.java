@@ -1,4 +1,4 @@
-package io.rollcheck.webui.student;
+package io.rollcheck.webui.site;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,13 +12,14 @@ import io.rollcheck.platform.security.SignIn;
  * Asks the signed-in student to prove it is still him: his password again (and his code when he has
  * a second factor). An account without a password of its own (single sign-on only) is told so instead.
  */
-final class PasswordPrompt extends Div {
+public final class PasswordPrompt extends Div {
 
     private final boolean withPassword;
     private final PasswordField password = new PasswordField();
     private final TextField code = new TextField();
+    private final Paragraph problem = new Paragraph();
 
-    PasswordPrompt(String id, boolean withPassword) {
+    public PasswordPrompt(String id, boolean withPassword) {
         this.withPassword = withPassword;
         setId(id);
         addClassName("rc-reauth");
@@ -26,7 +27,10 @@ final class PasswordPrompt extends Div {
             Paragraph sso = new Paragraph(getTranslation("student.reauth.sso"));
             sso.setId(id + "-sso");
             sso.addClassName("rc-secondary");
-            add(sso);
+            problem.setId(id + "-problem");
+            problem.addClassName("rc-error");
+            problem.setVisible(false);
+            add(sso, problem);
             return;
         }
         password.setLabel(getTranslation("student.reauth.password"));
@@ -46,20 +50,24 @@ final class PasswordPrompt extends Div {
     }
 
     /** False: single sign-on only, the method is "SSO". */
-    boolean withPassword() {
+    public boolean withPassword() {
         return withPassword;
     }
 
-    String password() {
+    public String password() {
         return password.getValue();
     }
 
-    String code() {
+    public String code() {
         return code.isVisible() ? code.getValue().strip() : null;
     }
 
     /** Shows why the platform refused ({@link SignIn#reauthenticate}'s codes); asks for the code if that is missing. */
-    void refused(String reason) {
+    public void refused(String reason) {
+        if (!withPassword) {
+            error(getTranslation(Reauth.SSO_STALE.equals(reason) ? "error." + reason : "problem." + reason));
+            return;
+        }
         if (SignIn.TOTP_REQUIRED.equals(reason)) {
             code.setVisible(true);
             code.setErrorMessage(getTranslation("error.reauth.totp.required"));
@@ -75,13 +83,24 @@ final class PasswordPrompt extends Div {
     }
 
     /** The password is required: said under the field. */
-    void missing() {
+    public void missing() {
         password.setErrorMessage(getTranslation("error.reauth.password.required"));
         password.setInvalid(true);
         password.focus();
     }
 
-    void focusPassword() {
+    /** Shows a message where the user looks: under the password, or under the single sign-on note. */
+    public void error(String message) {
+        if (!withPassword) {
+            problem.setText(message);
+            problem.setVisible(true);
+            return;
+        }
+        password.setErrorMessage(message);
+        password.setInvalid(true);
+    }
+
+    public void focusPassword() {
         if (withPassword) {
             password.focus();
         }
