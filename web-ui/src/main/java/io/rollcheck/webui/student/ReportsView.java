@@ -65,10 +65,8 @@ class ReportsView extends StudentPage {
         box.addClassNames("rc-card", "rc-messages");
         UnorderedList items = new UnorderedList();
         for (ErrorReports.Message m : messages) {
-            String what = s.reports().stream().filter(r -> m.reportId() != null && r.id() == m.reportId()).findFirst()
-                    .map(this::subject).orElse(getTranslation("student.reports.report"));
-            ListItem li = new ListItem(new Span(getTranslation("student.messages.status", what,
-                    getTranslation("student.report.status." + m.status()))));
+            ListItem li = new ListItem(new Span(text(s, m)));
+            li.addClassName("rc-message-" + m.kind().toLowerCase(Locale.ROOT));
             Span when = new Span(Dates.dateTime(m.at(), tenant.timeZone(), getLocale()));
             when.addClassName("rc-secondary");
             li.add(when);
@@ -83,6 +81,16 @@ class ReportsView extends StudentPage {
         }
         box.add(items);
         return box;
+    }
+
+    /** A report's new status names the report; a class monitor's nudge and a reminder say what is still to do. */
+    private String text(CheckState s, ErrorReports.Message m) {
+        if (!"REPORT_STATUS".equals(m.kind())) {
+            return getTranslation("student.messages.kind." + m.kind());
+        }
+        String what = s.reports().stream().filter(r -> m.reportId() != null && r.id() == m.reportId()).findFirst()
+                .map(this::subject).orElse(getTranslation("student.reports.report"));
+        return getTranslation("student.messages.status", what, getTranslation("student.report.status." + m.status()));
     }
 
     private Article report(CheckState.Report r) {

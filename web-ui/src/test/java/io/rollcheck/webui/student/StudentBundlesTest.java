@@ -36,6 +36,9 @@ class StudentBundlesTest {
         for (String s : List.of("OPEN", "FORWARDED", "RETURNED", "RESOLVED", "REJECTED", "WITHDRAWN")) {
             assertTrue(known.contains("student.report.status." + s), s);
         }
+        for (String kind : List.of("NUDGE", "REMINDER")) { // the kinds of student_messages other than REPORT_STATUS
+            assertTrue(known.contains("student.messages.kind." + kind), kind);
+        }
         for (String s : List.of("CHECK_FIELDS", "SIGN", "DONE", "CONTACT_OFFICE")) {
             assertTrue(known.contains("student.next." + s), s);
         }
