@@ -84,10 +84,10 @@ public final class StudentBench {
             if (!burstOnly) {
             // first read of each student: every state is loaded from PostgreSQL (and put in the caches);
             // once to warm the JIT up, then again after retiring every cached state of the tenant
-            double[] jvmCold = runOnce(http, base, host, readTokens, clients);
+            double[] jvmCold = runClosed(http, base, host, readTokens, clients, 0, null);
             System.out.printf(Locale.ROOT, "me_campaign, first read on a cold JVM: %.0f req/s%n", jvmCold[0]);
             app.bean(io.rollcheck.platform.selfcheck.StateCache.class).invalidateTenant(t.context());
-            double[] cold = runOnce(http, base, host, readTokens, clients);
+            double[] cold = runClosed(http, base, host, readTokens, clients, 0, null);
             System.out.printf(Locale.ROOT, "me_campaign, first read of each of %d students (state loaded): %.0f req/s, p50=%.1f ms, p99=%.1f ms%n",
                     readTokens.size(), cold[0], cold[1], cold[2]);
             wrk(app.port(), host, readTokens, clients, 5); // warm-up of the load generator's path
@@ -173,7 +173,8 @@ public final class StudentBench {
 
     /**
      * Closed loop: {@code clients} threads, each taking the next token; a GET of the campaign, or
-     * (with {@code signBody}) one signature per token until the tokens run out. {req/s, p50, p99}.
+     * (with {@code signBody}) a signature; for {@code seconds}, or with 0 once per token until the
+     * tokens run out. {req/s, p50, p99}.
      */
     static double[] runClosed(HttpClient http, String base, String host, List<String> tokens, int clients, int seconds,
                               String signBody) throws Exception {
@@ -187,7 +188,7 @@ public final class StudentBench {
             Thread th = new Thread(() -> {
                 while (true) {
                     int i = next.getAndIncrement();
-                    if (signBody == null ? System.nanoTime() > end : i >= tokens.size()) {
+                    if (seconds > 0 ? System.nanoTime() > end : i >= tokens.size()) {
                         return;
                     }
                     String tok = tokens.get(i % tokens.size());
@@ -200,43 +201,6 @@ public final class StudentBench {
                     try {
                         HttpResponse<Void> r = http.send(b.build(), HttpResponse.BodyHandlers.discarding());
                         if (r.statusCode() != 200) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                    lat.add(System.nanoTime() - t0);
-                }
-            });
-            th.start();
-            threads.add(th);
-        }
-        for (Thread th : threads) {
-            th.join();
-        }
-        double secs = (System.nanoTime() - start) / 1e9;
-        if (errors.get() > 0) {
-            System.out.println("  errors: " + errors.get());
-        }
-        long[] l = lat.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new double[]{l.length / secs, pct(l, 0.50) / 1e6, pct(l, 0.99) / 1e6};
-    }
-
-    /** Closed loop: one GET of the campaign per token, {@code clients} at a time. {req/s, p50, p99}. */
-    static double[] runOnce(HttpClient http, String base, String host, List<String> tokens, int clients) throws Exception {
-        ConcurrentLinkedQueue<Long> lat = new ConcurrentLinkedQueue<>();
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong errors = new AtomicLong();
-        long start = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            Thread th = new Thread(() -> {
-                for (int i = next.getAndIncrement(); i < tokens.size(); i = next.getAndIncrement()) {
-                    HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/me/campaign")).header("Host", host)
-                            .header("Authorization", "Bearer " + tokens.get(i)).header("Accept", "application/json").build();
-                    long t0 = System.nanoTime();
-                    try {
-                        if (http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
                             errors.incrementAndGet();
                         }
                     } catch (Exception e) {
