@@ -199,6 +199,26 @@ class SignOffChainBrowserIT {
             assertEquals(1, count("SELECT count(*) FROM signoffs WHERE level = 'CLASS_MONITOR' AND unit_id = " + org.k1));
             assertEquals(List.of(), console);
         }
+        // 1b. the nudged student, on a phone in English: the monitor's reminder is among his messages, in words
+        try (BrowserContext ctx = UiTestSupport.phone(browser, "en-US")) {
+            List<String> console = watchConsole(ctx);
+            String hash = app.bean(io.rollcheck.platform.security.PasswordHasher.class).hash(PW);
+            app.bean(Db.class).tenant(tenant.context(), c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (username, display_name, roles, password_hash,"
+                        + " student_id) VALUES ('student3', 'student3', ARRAY['STUDENT'], ?, ?)")) {
+                    ps.setString(1, hash);
+                    ps.setLong(2, org.studentsK1.get(2));
+                    return ps.executeUpdate();
+                }
+            });
+            Page page = ctx.newPage();
+            signIn(page, "student3");
+            page.navigate(url() + "/check/reports");
+            assertThat(page.locator("#messages li.rc-message-nudge")).hasCount(1);
+            assertThat(page.locator("#messages li.rc-message-nudge")).containsText("Your class monitor reminds you");
+            screenshot(page, "chain-13-nudged-student-messages-phone-en");
+            assertEquals(List.of(), console);
+        }
         // 2. college staff, on a desktop: forward the report, download the list and the sheets, sign for the college
         try (BrowserContext ctx = UiTestSupport.desktop(browser, "zh-CN")) {
             List<String> console = watchConsole(ctx);
