@@ -2,7 +2,7 @@
 # Runs a benchmark harness and prints its figures. Usage:
 #   bash infra/bench/run.sh tenancy [N] [threads]   # approval→portal, N tenants provisioned, restart on N schemas
 #   bash infra/bench/run.sh security                # hashing, sign-ins/s, per-request security cost, PII sealing
-#   bash infra/bench/run.sh roster [N]              # roster import of N rows (CSV, XLSX) vs psql \\copy, -Xmx512m
+#   bash infra/bench/run.sh roster [N] [warm|cold]  # roster import of N rows (CSV, XLSX) vs psql \\copy, -Xmx512m
 #   bash infra/bench/run.sh students [N] [clients] [read|burst] # GET /api/me/campaign (wrk) vs pgbench -S; deadline burst of N signatures in 60 s
 #   bash infra/bench/run.sh signoff                 # cockpit on 20,000 students / 500 classes, class sheet PDF, college ZIP
 #   bash infra/bench/run.sh campaign                # published campaign read: near-cache hit, Redis, PostgreSQL

@@ -11,13 +11,11 @@ import io.rollcheck.platform.record.Students;
 import io.rollcheck.platform.tenancy.TenantContext;
 import jakarta.inject.Singleton;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,6 +35,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
@@ -102,24 +105,11 @@ public class RosterImport {
     public Report run(TenantContext t, String actor, Path file, String fileName, Options o) {
         long t0 = System.nanoTime();
         Locale locale = o.locale() == null ? Messages.ZH : o.locale();
-        byte[] sha;
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[64 * 1024];
-            int r;
-            while ((r = in.read(buf)) > 0) {
-                md.update(buf, 0, r);
-            }
-            sha = md.digest();
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        Path copyFile = null;
+        byte[] sha = sha256(file);
         try (RosterTable table = RosterFiles.open(file)) {
             List<String> unmapped = new ArrayList<>();
             Map<RecordField, Integer> cols = RowValidator.mapHeaders(table.headers(), o.mapping(), unmapped);
             List<RowError> errors = new ArrayList<>();
-            RowValidator validator = new RowValidator(cols, table.headers(), locale);
             for (RecordField missing : RowValidator.requiredMissing(cols)) {
                 errors.add(new RowError(1, missing.labelZh(), "column.missing",
                         Messages.get(locale, "roster.column.missing", 1, missing.labelZh())));
@@ -127,38 +117,284 @@ public class RosterImport {
             if (!errors.isEmpty()) {
                 return finish(t, actor, fileName, table.type(), sha, 0, 0, 0, 0, 0, errors, unmapped, List.of(), false, t0, o);
             }
-            Map<String, Existing> existing = new HashMap<>();
-            Map<String, String> ownerOfId = new HashMap<>();
-            Map<String, Long> classes = new HashMap<>();
-            db.tenant(t, c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT id, student_no, row_hash, id_number_idx FROM students")) {
-                    ps.setFetchSize(5000);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            existing.put(rs.getString(2), new Existing(rs.getLong(1), rs.getBytes(3)));
-                            byte[] idx = rs.getBytes(4);
-                            if (idx != null) {
-                                ownerOfId.put(HexFormat.of().formatHex(idx), rs.getString(2));
-                            }
+            Reading read = new Reading(t, table, cols, new RowValidator(cols, table.headers(), locale), locale, o, errors);
+            if (o.dryRun()) {
+                db.tenant(t, c -> {
+                    read.loadSnapshot(c);
+                    return null;
+                });
+                read.run(null);
+            } else {
+                try {
+                    db.tenant(t, c -> {
+                        writeThrough(c, t, actor, fileName, read);
+                        return null;
+                    });
+                    states.invalidateTenant(t); // the students' cached states show the new values
+                } catch (NothingToWrite ignored) {
+                    // rejected rows, or nothing new or changed: the transaction was rolled back untouched
+                }
+            }
+            LOG.info("event=roster_read rows={} ms={}", read.counts[0], (System.nanoTime() - t0) / 1_000_000);
+            int[] counts = read.counts;
+            boolean commit = !o.dryRun() && counts[4] == 0;
+            return finish(t, actor, fileName, table.type(), sha, counts[0], counts[1], counts[2], counts[3], counts[4],
+                    errors, unmapped, new ArrayList<>(read.missingClasses), commit, t0, o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Thrown inside the commit's transaction to roll it back when there is nothing to write. */
+    private static final class NothingToWrite extends RuntimeException {
+        NothingToWrite() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A roster of at most this many students takes the direct load (see {@link #writeThrough}). */
+    static final int DIRECT_MAX_EXISTING = 5_000;
+
+    /**
+     * A commit in one transaction: lock the tenant's imports, read the existing rows, stream the file's
+     * rows to write into PostgreSQL while it is read, then finish. Into a roster of at most
+     * {@link #DIRECT_MAX_EXISTING} students (the first import of a year) new rows are copied straight
+     * into {@code students}, with its plain indexes and foreign keys dropped first and rebuilt once at
+     * the end (PostgreSQL's own advice for populating a table); changed rows, and every row of a larger
+     * roster, go through a temporary table and one upsert. The table is held exclusively while its
+     * indexes are down; any failure rolls everything back, the drops included.
+     */
+    private void writeThrough(Connection c, TenantContext t, String actor, String fileName, Reading read) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.roster'))");
+        }
+        read.loadSnapshot(c); // under the lock: a concurrent import cannot change what we compare against
+        read.direct = read.existing.size() <= DIRECT_MAX_EXISTING;
+        List<String> rebuild = read.direct ? dropSecondary(c) : List.of();
+        if (!read.direct) {
+            createStaging(c);
+        }
+        long p0 = System.nanoTime();
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(read.direct
+                ? "COPY students (" + COLUMNS + ", class_id, college_id) FROM STDIN"
+                : "COPY roster_in (" + COLUMNS + ") FROM STDIN");
+        try {
+            read.run(in);
+        } catch (RuntimeException e) {
+            cancel(in);
+            throw e;
+        }
+        if (read.counts[4] > 0 || read.counts[1] + read.counts[2] == 0) {
+            cancel(in);
+            throw new NothingToWrite();
+        }
+        in.endCopy();
+        long p1 = System.nanoTime();
+        if (read.direct) {
+            createReservedClasses(c, read);
+        } else {
+            createMissingClasses(c, read.missingClasses);
+        }
+        classMap(c);
+        if (read.direct) {
+            if (!read.changedLines.isEmpty()) {
+                createStaging(c);
+                CopyIn changed = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY roster_in (" + COLUMNS + ") FROM STDIN");
+                CopyBuffer out = new CopyBuffer(changed);
+                for (byte[] line : read.changedLines) {
+                    out.write(line);
+                    out.write(LINE_END);
+                }
+                out.flush();
+                changed.endCopy();
+            }
+        }
+        List<AuditLog.Draft> drafts = auditChanges(c, actor, read.updatedStudentNos);
+        if (!read.direct || !read.changedLines.isEmpty()) {
+            upsert(c, !read.direct && bulkLoad(read.counts[1], read.existing.size()));
+        }
+        try (Statement s = c.createStatement()) {
+            for (String ddl : rebuild) {
+                s.execute(ddl);
+            }
+        }
+        long p2 = System.nanoTime();
+        LOG.info("event=roster_commit rows={} direct={} read_copy_ms={} finish_ms={}", read.counts[1] + read.counts[2],
+                read.direct, (p1 - p0) / 1_000_000, (p2 - p1) / 1_000_000);
+        int[] counts = read.counts;
+        drafts.add(new AuditLog.Draft(actor, "roster.imported", "file:" + fileName,
+                "created=" + counts[1] + " updated=" + counts[2] + " unchanged=" + counts[3]
+                        + (read.missingClasses.isEmpty() ? "" : " classesCreated=" + read.missingClasses.size()), null));
+        audit.appendBatch(c, drafts);
+        // the open campaigns' completion counters follow the new roster in the same transaction
+        for (var pc : campaigns.open(t)) {
+            progress.rebuild(c, pc);
+        }
+    }
+
+    private static void createStaging(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE roster_in ON COMMIT DROP AS SELECT " + COLUMNS + " FROM students WITH NO DATA");
+        }
+    }
+
+    private static void cancel(CopyIn in) {
+        try {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        } catch (SQLException ignored) {
+            // the transaction is rolled back anyway
+        }
+    }
+
+    private static byte[] sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[64 * 1024];
+            int r;
+            while ((r = in.read(buf)) > 0) {
+                md.update(buf, 0, r);
+            }
+            return md.digest();
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Rows handed to a worker at a time. */
+    private static final int BATCH = 256;
+    private static final int NEW = 1;
+    private static final int CHANGED = 2;
+    private static final int UNCHANGED = 3;
+
+    /** One row after the checks that need no other row: its own errors, or its index, hash, status and COPY line. */
+    private record Checked(RosterTable.Row row, @Nullable StudentRow r, List<RowError> errors, @Nullable String idx,
+                           int status, byte @Nullable [] line) {
+    }
+
+    /**
+     * Reading a file: the importing thread parses it and hands batches of rows to workers, which check,
+     * blind-index and seal them (one per core); the importing thread then takes the batches back in file
+     * order, runs the checks across rows (duplicates, owners of ID numbers, classes) and streams the rows
+     * to write into the COPY. Errors come out in row order as with one thread.
+     */
+    private final class Reading {
+        final TenantContext t;
+        final RosterTable table;
+        final Map<RecordField, Integer> cols;
+        final RowValidator validator;
+        final Locale locale;
+        final Options o;
+        final List<RowError> errors;
+        final int[] counts = new int[5]; // rows, created, updated, unchanged, rejected
+        final Map<String, Existing> existing = new HashMap<>();
+        final Map<String, String> ownerOfId = new HashMap<>();
+        /** Class by name, else by code: its id and its college's. */
+        final Map<String, long[]> classes = new HashMap<>();
+        final Map<String, Integer> firstRowOf = new HashMap<>();
+        final Map<String, Integer> firstRowOfId = new HashMap<>();
+        final Set<String> missingClasses = new LinkedHashSet<>();
+        final List<String> updatedStudentNos = new ArrayList<>();
+        /** Set before reading: new rows go straight into {@code students}, changed ones are kept here. */
+        boolean direct;
+        final List<byte[]> changedLines = new ArrayList<>();
+        /** The catch-all college of classes an import creates, if it exists yet. */
+        @Nullable Long unassignedCollege;
+        /** Classes a direct load creates, with ids taken from the sequences in advance: name → {id, college id}. */
+        final Map<String, long[]> reservedClasses = new java.util.LinkedHashMap<>();
+        boolean collegeReserved;
+        private final ArrayDeque<Long> classIds = new ArrayDeque<>();
+        /** Set at the first rejected row of a commit: nothing will be written, so workers stop sealing. */
+        volatile boolean abandoned;
+        private List<RosterTable.Row> batch = new ArrayList<>(BATCH);
+
+        Reading(TenantContext t, RosterTable table, Map<RecordField, Integer> cols, RowValidator validator, Locale locale,
+                Options o, List<RowError> errors) {
+            this.t = t;
+            this.table = table;
+            this.cols = cols;
+            this.validator = validator;
+            this.locale = locale;
+            this.o = o;
+            this.errors = errors;
+        }
+
+        void loadSnapshot(Connection c) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, student_no, row_hash, id_number_idx FROM students")) {
+                ps.setFetchSize(5000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        existing.put(rs.getString(2), new Existing(rs.getLong(1), rs.getBytes(3)));
+                        byte[] idx = rs.getBytes(4);
+                        if (idx != null) {
+                            ownerOfId.put(HexFormat.of().formatHex(idx), rs.getString(2));
                         }
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("SELECT id, name, code FROM classes");
-                     ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        classes.put(rs.getString(2), rs.getLong(1));
-                        classes.putIfAbsent(rs.getString(3), rs.getLong(1));
+            }
+            Map<String, long[]> byCode = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, college_id, name, code FROM classes ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long[] ids = {rs.getLong(1), rs.getLong(2)};
+                    classes.putIfAbsent(rs.getString(3), ids);
+                    byCode.putIfAbsent(rs.getString(4), ids);
+                }
+            }
+            byCode.forEach(classes::putIfAbsent);
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM colleges WHERE code = 'UNASSIGNED'");
+                 ResultSet rs = ps.executeQuery()) {
+                unassignedCollege = rs.next() ? rs.getLong(1) : null;
+            }
+        }
+
+        /**
+         * Ids for a class a direct load creates: the COPY holds the connection, so they come from the
+         * sequences on another one (a sequence is not transactional; a rolled-back import leaves a gap).
+         */
+        private void reserveClass(String name) {
+            if (unassignedCollege == null) {
+                unassignedCollege = nextIds("colleges", 1).get(0);
+                collegeReserved = true;
+            }
+            if (classIds.isEmpty()) {
+                classIds.addAll(nextIds("classes", 64));
+            }
+            long[] ids = {classIds.poll(), unassignedCollege};
+            classes.put(name, ids);
+            reservedClasses.put(name, ids);
+        }
+
+        private List<Long> nextIds(String table, int n) {
+            return db.tenant(t, c -> {
+                List<Long> ids = new ArrayList<>(n);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)")) {
+                    ps.setString(1, table);
+                    ps.setInt(2, n);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                        }
                     }
                 }
-                return null;
+                return ids;
             });
-            copyFile = Files.createTempFile("roster-", ".copy");
-            int[] counts = new int[5]; // rows, created, updated, unchanged, rejected
-            Map<String, Integer> firstRowOf = new HashMap<>();
-            Map<String, Integer> firstRowOfId = new HashMap<>();
-            Set<String> missingClasses = new LinkedHashSet<>();
-            List<String> updatedStudentNos = new ArrayList<>();
-            try (BufferedWriter out = Files.newBufferedWriter(copyFile, StandardCharsets.UTF_8)) {
+        }
+
+        /** Reads every row; {@code sink} (null in a dry run) receives the COPY text of the rows to write. */
+        void run(@Nullable CopyIn sink) {
+            boolean seal = sink != null;
+            int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+                Thread th = new Thread(r, "roster-rows");
+                th.setDaemon(true);
+                return th;
+            });
+            ArrayDeque<Future<Checked[]>> inFlight = new ArrayDeque<>();
+            CopyBuffer out = sink == null ? null : new CopyBuffer(sink);
+            try {
                 table.rows(row -> {
                     if (++counts[0] > RosterFiles.MAX_ROWS) {
                         throw new RosterFileProblem("file.tooManyRows");
@@ -166,81 +402,169 @@ public class RosterImport {
                     if (o.progress() != null && counts[0] % PROGRESS_EVERY == 0) {
                         o.progress().accept(counts[0]);
                     }
-                    int before = errors.size();
-                    StudentRow r = validator.check(row, errors);
-                    if (r != null) {
-                        Integer first = firstRowOf.putIfAbsent(r.studentNo(), row.number());
-                        if (first != null) {
-                            errors.add(new RowError(row.number(), header(table, cols, RecordField.STUDENT_NO), "studentNo.duplicate",
-                                    Messages.get(locale, "roster.studentNo.duplicate", row.number(),
-                                            header(table, cols, RecordField.STUDENT_NO), first)));
+                    batch.add(row);
+                    if (batch.size() == BATCH) {
+                        List<RosterTable.Row> rows = batch;
+                        batch = new ArrayList<>(BATCH);
+                        inFlight.add(workers.submit(() -> check(rows, seal)));
+                        while (inFlight.size() > threads * 4) {
+                            accept(await(inFlight.poll()), out);
                         }
-                        String idx = HexFormat.of().formatHex(pii.blindIndex(t, Students.F_ID, Students.normaliseId(r.idNumber())));
-                        Integer firstId = firstRowOfId.putIfAbsent(idx, row.number());
-                        if (firstId != null) {
-                            errors.add(new RowError(row.number(), header(table, cols, RecordField.ID_NUMBER), "id.duplicateInFile",
-                                    Messages.get(locale, "roster.id.duplicateInFile", row.number(),
-                                            header(table, cols, RecordField.ID_NUMBER), firstId)));
-                        }
-                        String owner = ownerOfId.get(idx);
-                        if (owner != null && !owner.equals(r.studentNo())) {
-                            errors.add(validator.error(row, RecordField.ID_NUMBER, "id.belongsToOther"));
-                        }
-                        if (r.className() != null && !classes.containsKey(r.className())) {
-                            if (o.createMissingClasses()) {
-                                missingClasses.add(r.className());
-                            } else {
-                                errors.add(validator.error(row, RecordField.CLASS, "class.unknown"));
-                            }
-                        }
-                        if (errors.size() == before) {
-                            byte[] hash = pii.blindIndex(t, "row", r.canonical());
-                            Existing ex = existing.get(r.studentNo());
-                            if (ex == null) {
-                                counts[1]++;
-                                write(out, t, r, idx, hash);
-                            } else if (!Arrays.equals(ex.hash(), hash)) {
-                                counts[2]++;
-                                updatedStudentNos.add(r.studentNo());
-                                write(out, t, r, idx, hash);
-                            } else {
-                                counts[3]++;
-                            }
-                        }
-                    }
-                    if (errors.size() > before) {
-                        counts[4]++;
                     }
                 });
+                if (!batch.isEmpty()) {
+                    List<RosterTable.Row> rows = batch;
+                    inFlight.add(workers.submit(() -> check(rows, seal)));
+                }
+                while (!inFlight.isEmpty()) {
+                    accept(await(inFlight.poll()), out);
+                }
+                if (out != null) {
+                    out.flush();
+                }
+            } finally {
+                workers.shutdownNow();
             }
-            LOG.info("event=roster_read rows={} ms={}", counts[0], (System.nanoTime() - t0) / 1_000_000);
             if (o.progress() != null) {
                 o.progress().accept(counts[0]);
             }
-            boolean commit = !o.dryRun() && counts[4] == 0;
-            if (commit && counts[1] + counts[2] > 0) {
-                Path data = copyFile;
-                db.tenant(t, c -> {
-                    commit(c, t, actor, data, missingClasses, updatedStudentNos, fileName, counts);
-                    // the open campaigns' completion counters follow the new roster in the same transaction
-                    for (var pc : campaigns.open(t)) {
-                        progress.rebuild(c, pc);
-                    }
-                    return null;
-                });
-                states.invalidateTenant(t); // the students' cached states show the new values
-            }
-            return finish(t, actor, fileName, table.type(), sha, counts[0], counts[1], counts[2], counts[3], counts[4],
-                    errors, unmapped, new ArrayList<>(missingClasses), commit, t0, o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (copyFile != null) {
-                try {
-                    Files.deleteIfExists(copyFile);
-                } catch (IOException ignored) {
-                    // temp file: the OS cleans up
+        }
+
+        /** On a worker: the checks of each row alone, its blind index and row hash, and its sealed COPY line. */
+        private Checked[] check(List<RosterTable.Row> rows, boolean seal) {
+            Checked[] out = new Checked[rows.size()];
+            for (int i = 0; i < out.length; i++) {
+                RosterTable.Row row = rows.get(i);
+                List<RowError> errs = new ArrayList<>(1);
+                StudentRow r = validator.check(row, errs);
+                if (r == null) {
+                    out[i] = new Checked(row, null, errs, null, 0, null);
+                    continue;
                 }
+                byte[] idx = pii.blindIndex(t, Students.F_ID, Students.normaliseId(r.idNumber()));
+                byte[] hash = pii.blindIndex(t, "row", r.canonical());
+                Existing ex = existing.get(r.studentNo());
+                int status = ex == null ? NEW : Arrays.equals(ex.hash(), hash) ? UNCHANGED : CHANGED;
+                byte[] line = seal && status != UNCHANGED && !abandoned ? line(t, r, idx, hash) : null;
+                out[i] = new Checked(row, r, errs, HexFormat.of().formatHex(idx), status, line);
+            }
+            return out;
+        }
+
+        /** On the importing thread, in file order: the checks across rows, the counts, the COPY. */
+        private void accept(Checked[] batch, @Nullable CopyBuffer out) {
+            for (Checked ch : batch) {
+                int before = errors.size();
+                errors.addAll(ch.errors());
+                StudentRow r = ch.r();
+                RosterTable.Row row = ch.row();
+                if (r != null) {
+                    Integer first = firstRowOf.putIfAbsent(r.studentNo(), row.number());
+                    if (first != null) {
+                        errors.add(new RowError(row.number(), header(table, cols, RecordField.STUDENT_NO), "studentNo.duplicate",
+                                Messages.get(locale, "roster.studentNo.duplicate", row.number(),
+                                        header(table, cols, RecordField.STUDENT_NO), first)));
+                    }
+                    Integer firstId = firstRowOfId.putIfAbsent(ch.idx(), row.number());
+                    if (firstId != null) {
+                        errors.add(new RowError(row.number(), header(table, cols, RecordField.ID_NUMBER), "id.duplicateInFile",
+                                Messages.get(locale, "roster.id.duplicateInFile", row.number(),
+                                        header(table, cols, RecordField.ID_NUMBER), firstId)));
+                    }
+                    String owner = ownerOfId.get(ch.idx());
+                    if (owner != null && !owner.equals(r.studentNo())) {
+                        errors.add(validator.error(row, RecordField.ID_NUMBER, "id.belongsToOther"));
+                    }
+                    if (r.className() != null && !classes.containsKey(r.className())) {
+                        if (o.createMissingClasses()) {
+                            missingClasses.add(r.className());
+                            if (direct) {
+                                reserveClass(r.className());
+                            }
+                        } else {
+                            errors.add(validator.error(row, RecordField.CLASS, "class.unknown"));
+                        }
+                    }
+                    if (errors.size() == before) {
+                        switch (ch.status()) {
+                            case NEW -> counts[1]++;
+                            case CHANGED -> {
+                                counts[2]++;
+                                updatedStudentNos.add(r.studentNo());
+                            }
+                            default -> counts[3]++;
+                        }
+                        if (out != null && ch.status() != UNCHANGED && !abandoned) {
+                            if (!direct) {
+                                out.write(ch.line());
+                                out.write(LINE_END);
+                            } else if (ch.status() == CHANGED) {
+                                changedLines.add(ch.line());
+                            } else {
+                                long[] ids = r.className() == null ? null : classes.get(r.className());
+                                out.write(ch.line());
+                                out.write((ids == null ? "\t\\N\t\\N\n" : "\t" + ids[0] + "\t" + ids[1] + "\n")
+                                        .getBytes(StandardCharsets.US_ASCII));
+                            }
+                        }
+                    }
+                }
+                if (errors.size() > before) {
+                    counts[4]++;
+                    abandoned = out != null;
+                }
+            }
+        }
+    }
+
+    private static Checked[] await(Future<Checked[]> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("roster import interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** COPY text gathered into large writes. */
+    private static final class CopyBuffer {
+        private final CopyIn in;
+        private final byte[] buf = new byte[256 * 1024];
+        private int pos;
+
+        CopyBuffer(CopyIn in) {
+            this.in = in;
+        }
+
+        void write(byte[] line) {
+            if (pos + line.length > buf.length) {
+                flush();
+            }
+            if (line.length > buf.length) {
+                send(line, line.length);
+                return;
+            }
+            System.arraycopy(line, 0, buf, pos, line.length);
+            pos += line.length;
+        }
+
+        void flush() {
+            if (pos > 0) {
+                send(buf, pos);
+                pos = 0;
+            }
+        }
+
+        private void send(byte[] b, int len) {
+            try {
+                in.writeToCopy(b, 0, len);
+            } catch (SQLException e) {
+                throw new io.rollcheck.platform.db.DataAccessException(e);
             }
         }
     }
@@ -281,131 +605,203 @@ public class RosterImport {
             + " birth_date_enc, phone_enc, ethnicity, origin, institution, major, duration, level, admission_year, study_mode,"
             + " category, branch, department, class_name, enrolment_date, expected_graduation, row_hash";
 
-    private void write(Writer out, TenantContext t, StudentRow r, String idxHex, byte[] hash) {
-        try {
-            Object[] v = {r.studentNo(), r.candidateNo(), r.name(), r.sex(), r.idType(),
-                    pii.seal(t, Students.F_ID, r.idNumber()), HexFormat.of().parseHex(idxHex),
-                    r.birthDate() == null ? null : pii.seal(t, Students.F_BIRTH, r.birthDate().toString()),
-                    r.phone() == null ? null : pii.seal(t, Students.F_PHONE, r.phone()),
-                    r.ethnicity(), r.origin(), r.institution(), r.major(), r.duration(), r.level(), r.admissionYear(),
-                    r.studyMode(), r.category(), r.branch(), r.department(), r.className(), r.enrolmentDate(),
-                    r.expectedGraduation(), hash};
-            for (int i = 0; i < v.length; i++) {
-                if (i > 0) {
-                    out.write('\t');
-                }
-                Object x = v[i];
-                if (x == null) {
-                    out.write("\\N");
-                } else if (x instanceof byte[] b) {
-                    out.write("\\\\x");
-                    out.write(HexFormat.of().formatHex(b));
-                } else {
-                    escape(out, x.toString());
-                }
+    /** The row as COPY text without its line end, its personal fields sealed (the class ids are added in order). */
+    private byte[] line(TenantContext t, StudentRow r, byte[] idx, byte[] hash) {
+        Object[] v = {r.studentNo(), r.candidateNo(), r.name(), r.sex(), r.idType(),
+                pii.seal(t, Students.F_ID, r.idNumber()), idx,
+                r.birthDate() == null ? null : pii.seal(t, Students.F_BIRTH, r.birthDate().toString()),
+                r.phone() == null ? null : pii.seal(t, Students.F_PHONE, r.phone()),
+                r.ethnicity(), r.origin(), r.institution(), r.major(), r.duration(), r.level(), r.admissionYear(),
+                r.studyMode(), r.category(), r.branch(), r.department(), r.className(), r.enrolmentDate(),
+                r.expectedGraduation(), hash};
+        StringBuilder out = new StringBuilder(512);
+        for (int i = 0; i < v.length; i++) {
+            if (i > 0) {
+                out.append('\t');
             }
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Object x = v[i];
+            if (x == null) {
+                out.append("\\N");
+            } else if (x instanceof byte[] b) {
+                out.append("\\\\x");
+                HexFormat.of().formatHex(out, b);
+            } else {
+                escape(out, x.toString());
+            }
         }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void escape(Writer out, String s) throws IOException {
+    private static void escape(StringBuilder out, String s) {
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             switch (ch) {
-                case '\\' -> out.write("\\\\");
-                case '\t' -> out.write("\\t");
-                case '\n' -> out.write("\\n");
-                case '\r' -> out.write("\\r");
-                default -> out.write(ch);
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(ch);
             }
         }
     }
 
-    private void commit(Connection c, TenantContext t, String actor, Path data, Set<String> missingClasses,
-                        List<String> updated, String fileName, int[] counts) throws SQLException {
+    private static final byte[] LINE_END = {'\n'};
+
+    /** The classes a direct load created under ids it reserved (a concurrent class of the same code fails the import). */
+    private static void createReservedClasses(Connection c, Reading read) throws SQLException {
+        if (read.reservedClasses.isEmpty()) {
+            return;
+        }
+        if (read.collegeReserved) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO colleges (id, code, name_zh) VALUES (?, 'UNASSIGNED', '未分配')")) {
+                ps.setLong(1, read.unassignedCollege);
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO classes (id, college_id, code, name) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<String, long[]> e : read.reservedClasses.entrySet()) {
+                ps.setLong(1, e.getValue()[0]);
+                ps.setLong(2, e.getValue()[1]);
+                ps.setString(3, e.getKey());
+                ps.setString(4, e.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void createMissingClasses(Connection c, Set<String> missingClasses) throws SQLException {
+        if (missingClasses.isEmpty()) {
+            return;
+        }
+        long college;
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO colleges (code, name_zh) VALUES ('UNASSIGNED', '未分配') ON CONFLICT (code) DO UPDATE SET code = EXCLUDED.code RETURNING id");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            college = rs.getLong(1);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO classes (college_id, code, name) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING")) {
+            for (String name : missingClasses) {
+                ps.setLong(1, college);
+                ps.setString(2, name);
+                ps.setString(3, name);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Classes by name first, then by code (the same order as {@link Reading#loadSnapshot}): a small map joined by hash. */
+    private static void classMap(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.roster'))");
-            s.execute("CREATE TEMP TABLE roster_in ON COMMIT DROP AS SELECT " + COLUMNS + " FROM students WITH NO DATA");
-        }
-        if (!missingClasses.isEmpty()) {
-            long college;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO colleges (code, name_zh) VALUES ('UNASSIGNED', '未分配') ON CONFLICT (code) DO UPDATE SET code = EXCLUDED.code RETURNING id");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                college = rs.getLong(1);
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO classes (college_id, code, name) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING")) {
-                for (String name : missingClasses) {
-                    ps.setLong(1, college);
-                    ps.setString(2, name);
-                    ps.setString(3, name);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-        long p0 = System.nanoTime();
-        try (Reader in = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY roster_in (" + COLUMNS + ") FROM STDIN", in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<AuditLog.Draft> drafts = new ArrayList<>();
-        if (!updated.isEmpty()) {
-            String[] compared = {"candidate_no", "name", "sex", "id_type", "ethnicity", "origin", "institution", "major",
-                    "duration", "level", "admission_year", "study_mode", "category", "branch", "department", "class_name",
-                    "enrolment_date", "expected_graduation"};
-            StringBuilder sql = new StringBuilder("SELECT s.student_no");
-            for (String col : compared) {
-                sql.append(", s.").append(col).append("::text, r.").append(col).append("::text");
-            }
-            sql.append(", s.id_number_idx IS DISTINCT FROM r.id_number_idx FROM students s JOIN roster_in r USING (student_no)");
-            try (PreparedStatement ps = c.prepareStatement(sql.toString()); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    StringBuilder change = new StringBuilder();
-                    for (int i = 0; i < compared.length; i++) {
-                        String before = rs.getString(2 + 2 * i);
-                        String after = rs.getString(3 + 2 * i);
-                        if (!java.util.Objects.equals(before, after)) {
-                            change.append(compared[i]).append(": ").append(before).append(" -> ").append(after).append("; ");
-                        }
-                    }
-                    if (rs.getBoolean(2 + 2 * compared.length)) {
-                        change.append("id_number: changed (sealed); ");
-                    }
-                    drafts.add(new AuditLog.Draft(actor, "record.updated", "student:" + rs.getString(1),
-                            change.length() == 0 ? "personal fields changed (sealed)" : change.toString(), null));
-                }
-            }
-        }
-        long p1 = System.nanoTime();
-        try (Statement s = c.createStatement()) {
-            StringBuilder set = new StringBuilder();
-            for (String col : COLUMNS.split(",\\s*")) {
-                if (!col.equals("student_no")) {
-                    set.append(set.length() == 0 ? "" : ", ").append(col).append(" = EXCLUDED.").append(col);
-                }
-            }
-            // classes by name first, then by code: a small map joined by hash, not a lookup per row
             s.execute("CREATE TEMP TABLE class_map ON COMMIT DROP AS SELECT DISTINCT ON (key) key, id, college_id FROM ("
                     + " SELECT name AS key, id, college_id, 0 AS pri FROM classes UNION ALL"
                     + " SELECT code, id, college_id, 1 FROM classes) x ORDER BY key, pri, id");
+        }
+    }
+
+    /** One audit entry per updated student, before and after (sealed fields only say that they changed). */
+    private static List<AuditLog.Draft> auditChanges(Connection c, String actor, List<String> updated) throws SQLException {
+        List<AuditLog.Draft> drafts = new ArrayList<>();
+        if (updated.isEmpty()) {
+            return drafts;
+        }
+        String[] compared = {"candidate_no", "name", "sex", "id_type", "ethnicity", "origin", "institution", "major",
+                "duration", "level", "admission_year", "study_mode", "category", "branch", "department", "class_name",
+                "enrolment_date", "expected_graduation"};
+        StringBuilder sql = new StringBuilder("SELECT s.student_no");
+        for (String col : compared) {
+            sql.append(", s.").append(col).append("::text, r.").append(col).append("::text");
+        }
+        sql.append(", s.id_number_idx IS DISTINCT FROM r.id_number_idx FROM students s JOIN roster_in r USING (student_no)");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString()); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                StringBuilder change = new StringBuilder();
+                for (int i = 0; i < compared.length; i++) {
+                    String before = rs.getString(2 + 2 * i);
+                    String after = rs.getString(3 + 2 * i);
+                    if (!java.util.Objects.equals(before, after)) {
+                        change.append(compared[i]).append(": ").append(before).append(" -> ").append(after).append("; ");
+                    }
+                }
+                if (rs.getBoolean(2 + 2 * compared.length)) {
+                    change.append("id_number: changed (sealed); ");
+                }
+                drafts.add(new AuditLog.Draft(actor, "record.updated", "student:" + rs.getString(1),
+                        change.length() == 0 ? "personal fields changed (sealed)" : change.toString(), null));
+            }
+        }
+        return drafts;
+    }
+
+    /** The staged rows into {@code students}: new ones inserted, changed ones updated; {@code bulk} rebuilds indexes once. */
+    private static void upsert(Connection c, boolean bulk) throws SQLException {
+        StringBuilder set = new StringBuilder();
+        for (String col : COLUMNS.split(",\\s*")) {
+            if (!col.equals("student_no")) {
+                set.append(set.length() == 0 ? "" : ", ").append(col).append(" = EXCLUDED.").append(col);
+            }
+        }
+        List<String> rebuild = bulk ? dropSecondary(c) : List.of();
+        try (Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO students (" + COLUMNS + ", class_id, college_id) SELECT " + prefixed()
                     + ", m.id, m.college_id FROM roster_in r LEFT JOIN class_map m ON m.key = r.class_name"
                     + " ON CONFLICT (student_no) DO UPDATE SET " + set + ", class_id = EXCLUDED.class_id,"
                     + " college_id = EXCLUDED.college_id, updated_at = now()");
+            for (String ddl : rebuild) {
+                s.execute(ddl);
+            }
         }
-        long p2 = System.nanoTime();
-        LOG.info("event=roster_commit rows={} copy_ms={} upsert_ms={}", counts[1] + counts[2], (p1 - p0) / 1_000_000,
-                (p2 - p1) / 1_000_000);
-        drafts.add(new AuditLog.Draft(actor, "roster.imported", "file:" + fileName,
-                "created=" + counts[1] + " updated=" + counts[2] + " unchanged=" + counts[3]
-                        + (missingClasses.isEmpty() ? "" : " classesCreated=" + missingClasses.size()), null));
-        audit.appendBatch(c, drafts);
+    }
+
+    /** New rows from which a load into a (nearly) empty roster rebuilds the secondary indexes instead of updating them. */
+    static final int BULK_MIN_ROWS = 10_000;
+
+    /**
+     * A large first load (at least {@link #BULK_MIN_ROWS} new rows, and no fewer than the rows already
+     * there) builds the secondary indexes once, sorted, and checks the foreign keys in one join, rather
+     * than once per row: PostgreSQL's own advice for populating a table. Updates keep the per-row path.
+     */
+    static boolean bulkLoad(int newRows, int existingRows) {
+        return newRows >= BULK_MIN_ROWS && existingRows <= newRows;
+    }
+
+    /**
+     * Drops the students table's foreign keys and its plain (not unique) indexes that back no constraint, inside the
+     * import's transaction (which holds the table exclusively until it ends), and returns the statements
+     * that put them back, read from the catalogue so they match whatever the migrations made. A failure
+     * anywhere rolls back the drops with the rows; adding a foreign key back checks every row.
+     */
+    private static List<String> dropSecondary(Connection c) throws SQLException {
+        List<String> drop = new ArrayList<>();
+        List<String> rebuild = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint"
+                    + " WHERE conrelid = 'students'::regclass AND contype = 'f' ORDER BY conname")) {
+                while (rs.next()) {
+                    drop.add("ALTER TABLE students DROP CONSTRAINT " + rs.getString(1));
+                    rebuild.add("ALTER TABLE students ADD CONSTRAINT " + rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+                    + " WHERE i.indrelid = 'students'::regclass AND NOT i.indisunique AND NOT EXISTS (SELECT 1 FROM pg_constraint k"
+                    + " WHERE k.conindid = i.indexrelid) ORDER BY 1")) {
+                while (rs.next()) {
+                    drop.add("DROP INDEX " + rs.getString(1));
+                    rebuild.add(0, rs.getString(2));
+                }
+            }
+            for (String ddl : drop) {
+                s.execute(ddl);
+            }
+        }
+        // indexes first, then the keys, whose checks may use them
+        List<String> ordered = new ArrayList<>();
+        rebuild.stream().filter(d -> !d.startsWith("ALTER")).forEach(ordered::add);
+        rebuild.stream().filter(d -> d.startsWith("ALTER")).forEach(ordered::add);
+        return ordered;
     }
 
     private static String prefixed() {

@@ -53,6 +53,11 @@ class RosterImportIT {
     }
 
     static TenantContext tenantWithClass(String... classNames) {
+        return tenantWithClass(app, classNames);
+    }
+
+    /** A new tenant of {@code app} with college CS and these classes (names = codes). */
+    static TenantContext tenantWithClass(TestApp app, String... classNames) {
         Tenant t = app.aTenant();
         app.bean(Db.class).tenant(t.context(), c -> {
             try (Statement s = c.createStatement()) {
