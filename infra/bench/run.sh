@@ -24,7 +24,7 @@ platform_bench() {
 admin_bench() {
   ./mvnw -B -q -pl tenant-admin -am install -DskipTests
   ./mvnw -B -q -pl tenant-admin dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-  java -Xmx512m -Djdk.httpclient.allowRestrictedHeaders=host -cp "tenant-admin/target/test-classes:tenant-admin/target/classes:$(cat tenant-admin/target/bench.classpath)" \
+  java -Xms512m -Xmx512m -Djdk.httpclient.allowRestrictedHeaders=host -cp "tenant-admin/target/test-classes:tenant-admin/target/classes:$(cat tenant-admin/target/bench.classpath)" \
     "$@" 2>&1 | grep --line-buffered -v -E '^\S+ (INFO|WARN|DEBUG) ' | cat
 }
 ui_bench() {

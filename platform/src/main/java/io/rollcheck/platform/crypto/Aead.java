@@ -13,7 +13,35 @@ final class Aead {
     static final byte VERSION = 1;
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Nonces from a DRBG per thread, drawn 128 at a time: the default generator reads through one lock
+     * that every thread shares (it serialised a roster import's sealing), and a DRBG's fixed cost per
+     * call is several hashes. Nonces are stored beside the ciphertext; they need to be unique, not secret.
+     */
+    private static final class Nonces {
+        private final SecureRandom random;
+        private final byte[] buf = new byte[NONCE * 128];
+        private int pos = buf.length;
+
+        Nonces() {
+            try {
+                random = SecureRandom.getInstance("DRBG");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void next(byte[] out, int off) {
+            if (pos == buf.length) {
+                random.nextBytes(buf);
+                pos = 0;
+            }
+            System.arraycopy(buf, pos, out, off, NONCE);
+            pos += NONCE;
+        }
+    }
+
+    private static final ThreadLocal<Nonces> NONCES = ThreadLocal.withInitial(Nonces::new);
     /** Cipher.getInstance looks up providers each time: one instance per thread, re-initialised per use. */
     private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
         try {
@@ -27,17 +55,21 @@ final class Aead {
     }
 
     static byte[] seal(SecretKey key, byte[] plaintext, String aad) {
+        return seal(key, plaintext, aad.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] seal(SecretKey key, byte[] plaintext, byte[] aad) {
         try {
-            byte[] nonce = new byte[NONCE];
-            RANDOM.nextBytes(nonce);
-            Cipher c = GCM.get();
-            c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            c.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
-            byte[] ct = c.doFinal(plaintext);
-            byte[] out = new byte[1 + NONCE + ct.length];
+            byte[] out = new byte[1 + NONCE + plaintext.length + TAG_BITS / 8];
             out[0] = VERSION;
-            System.arraycopy(nonce, 0, out, 1, NONCE);
-            System.arraycopy(ct, 0, out, 1 + NONCE, ct.length);
+            NONCES.get().next(out, 1);
+            Cipher c = GCM.get();
+            c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, out, 1, NONCE));
+            c.updateAAD(aad);
+            int n = c.doFinal(plaintext, 0, plaintext.length, out, 1 + NONCE);
+            if (n != plaintext.length + TAG_BITS / 8) {
+                throw new IllegalStateException("unexpected ciphertext length");
+            }
             return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);

@@ -36,7 +36,20 @@ public class Pii {
         if (value == null) {
             return null;
         }
-        return Aead.seal(keys.of(tenant).encryption(), value.getBytes(StandardCharsets.UTF_8), aad(tenant, field));
+        return Aead.seal(keys.of(tenant).encryption(), value.getBytes(StandardCharsets.UTF_8), aadBytes(tenant, field));
+    }
+
+    private record Context(long tenantId, String field) {
+    }
+
+    /** The associated data of each tenant and field, encoded once (a roster import seals three fields per row). */
+    private static final java.util.Map<Context, byte[]> AAD = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static byte[] aadBytes(TenantContext tenant, String field) {
+        if (AAD.size() > 50_000) {
+            AAD.clear(); // bounded: fields are few, tenants many
+        }
+        return AAD.computeIfAbsent(new Context(tenant.tenantId(), field), k -> aad(tenant, field).getBytes(StandardCharsets.UTF_8));
     }
 
     public String open(TenantContext tenant, String field, byte[] sealed) {
@@ -55,22 +68,42 @@ public class Pii {
         return Aead.open(keys.of(tenant).encryption(), sealed, aad(tenant, field));
     }
 
-    /** 16 bytes of HMAC-SHA256 over {@code field:value}; the caller normalises the value first. */
-    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
-        try {
-            return Mac.getInstance("HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    });
+    /** One HMAC per thread, with the key it was last initialised with (a finished MAC keeps its key). */
+    private static final class KeyedMac {
+        final Mac mac;
+        Object key;
 
+        KeyedMac() {
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final ThreadLocal<KeyedMac> HMAC = ThreadLocal.withInitial(KeyedMac::new);
+    private static final byte[] COLON = {':'};
+
+    /** 16 bytes of HMAC-SHA256 over {@code field:value}; the caller normalises the value first. */
     public byte[] blindIndex(TenantContext tenant, String field, String normalisedValue) {
         try {
-            Mac m = HMAC.get();
-            m.init(keys.of(tenant).index());
-            byte[] full = m.doFinal((field + ":" + normalisedValue).getBytes(StandardCharsets.UTF_8));
+            KeyedMac k = HMAC.get();
+            javax.crypto.SecretKey key = keys.of(tenant).index();
+            if (k.key != key) {
+                k.mac.init(key);
+                k.key = key;
+            }
+            Mac m = k.mac;
+            m.update(field.getBytes(StandardCharsets.UTF_8));
+            m.update(COLON);
+            byte[] full = m.doFinal(normalisedValue.getBytes(StandardCharsets.UTF_8));
             return Arrays.copyOf(full, 16);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
+            HMAC.remove(); // never leave a half-fed MAC for the next value
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
             throw new IllegalStateException(e);
         }
     }

@@ -42,6 +42,9 @@ public final class FieldRules {
         }
         String v = s.strip();
         try {
+            if (isIsoDate(v)) { // the common spelling, without a pattern match
+                return LocalDate.of(digits(v, 0, 4), digits(v, 5, 7), digits(v, 8, 10));
+            }
             if (v.startsWith("excel-serial:")) {
                 long days = new BigDecimal(v.substring(13)).longValue();
                 return days > 0 && days < 100_000 ? EXCEL_EPOCH.plusDays(days) : null;
@@ -61,6 +64,27 @@ public final class FieldRules {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private static boolean isIsoDate(String v) {
+        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = v.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String v, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (v.charAt(i) - '0');
+        }
+        return n;
     }
 
     /** "M" or "F" for 男/女, m/f, male/female, 1/2; null otherwise. */

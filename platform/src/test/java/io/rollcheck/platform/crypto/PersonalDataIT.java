@@ -89,6 +89,66 @@ class PersonalDataIT {
     }
 
     @Test
+    void blind_indexes_interleaved_across_tenants_and_threads_are_the_hmac_of_field_and_value_under_each_tenants_key()
+            throws Exception {
+        try (TestApp app = TestApp.start()) {
+            Tenant a = app.aTenant();
+            Tenant b = app.aTenant();
+            Pii pii = app.bean(Pii.class);
+            TenantKeys keys = app.bean(TenantKeys.class);
+            Map<String, String> expected = new java.util.HashMap<>();
+            for (Tenant t : List.of(a, b)) {
+                for (String v : List.of("X", "110105200705050011", "王\uD840\uDC0B")) {
+                    javax.crypto.Mac m = javax.crypto.Mac.getInstance("HmacSHA256");
+                    m.init(keys.of(t.context()).index());
+                    byte[] full = m.doFinal(("id_number:" + v).getBytes(StandardCharsets.UTF_8));
+                    expected.put(t.schemaName() + v, HexFormat.of().formatHex(java.util.Arrays.copyOf(full, 16)));
+                }
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+                for (int n = 0; n < 3; n++) {
+                    runs.add(pool.submit(() -> {
+                        for (int i = 0; i < 200; i++) {
+                            for (Tenant t : List.of(a, b, a)) { // the same thread switches keys back and forth
+                                for (String v : List.of("X", "110105200705050011", "王\uD840\uDC0B")) {
+                                    assertEquals(expected.get(t.schemaName() + v),
+                                            HexFormat.of().formatHex(pii.blindIndex(t.context(), "id_number", v)));
+                                }
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : runs) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            // sealed values drawn on many threads open, and never share a nonce
+            java.util.Set<String> nonces = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            List<Thread> threads = new ArrayList<>();
+            for (int n = 0; n < 4; n++) {
+                Thread th = new Thread(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        byte[] sealed = pii.seal(a.context(), "phone", "1390000" + i);
+                        assertEquals("1390000" + i, pii.open(a.context(), "phone", sealed));
+                        assertTrue(nonces.add(HexFormat.of().formatHex(sealed, 1, 13)));
+                    }
+                });
+                threads.add(th);
+                th.start();
+            }
+            for (Thread th : threads) {
+                th.join();
+            }
+            assertEquals(2000, nonces.size());
+        }
+    }
+
+    @Test
     void after_rotating_the_master_key_every_record_decrypts_and_the_old_key_no_longer_works() {
         String oldKey = TestServices.MASTER_KEY;
         String newKey = MasterKeys.generate();

@@ -274,7 +274,17 @@ public final class RosterFiles {
         return raw == null ? "" : raw;
     }
 
+    /** Number formats are few per workbook and shared by thousands of cells: each is judged once. */
+    private static final java.util.Map<String, Boolean> DATE_FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static boolean isDateFormat(String fmt) {
+        if (DATE_FORMATS.size() > 10_000) {
+            DATE_FORMATS.clear(); // files with endless formats cannot grow this without bound
+        }
+        return DATE_FORMATS.computeIfAbsent(fmt, RosterFiles::judgeDateFormat);
+    }
+
+    private static boolean judgeDateFormat(String fmt) {
         String f = fmt.toLowerCase(java.util.Locale.ROOT).replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^]]*]", "");
         return f.contains("yy") || f.contains("d") && f.contains("m") || f.contains("年") || f.contains("月");
     }

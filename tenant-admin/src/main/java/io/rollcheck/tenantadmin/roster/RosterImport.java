@@ -176,8 +176,8 @@ public class RosterImport {
         }
         long p0 = System.nanoTime();
         CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(read.direct
-                ? "COPY students (" + COLUMNS + ", class_id, college_id) FROM STDIN"
-                : "COPY roster_in (" + COLUMNS + ") FROM STDIN");
+                ? "COPY students (" + COLUMNS + ", class_id, college_id) FROM STDIN (FORMAT binary)"
+                : "COPY roster_in (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
         try {
             read.run(in);
         } catch (RuntimeException e) {
@@ -199,13 +199,13 @@ public class RosterImport {
         if (read.direct) {
             if (!read.changedLines.isEmpty()) {
                 createStaging(c);
-                CopyIn changed = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY roster_in (" + COLUMNS + ") FROM STDIN");
+                CopyIn changed = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY roster_in (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
                 CopyBuffer out = new CopyBuffer(changed);
-                for (byte[] line : read.changedLines) {
-                    out.write(line);
-                    out.write(LINE_END);
+                for (byte[] fields : read.changedLines) {
+                    out.tuple(STAGED_FIELDS, fields);
                 }
-                out.flush();
+                out.finish();
                 changed.endCopy();
             }
         }
@@ -420,7 +420,7 @@ public class RosterImport {
                     accept(await(inFlight.poll()), out);
                 }
                 if (out != null) {
-                    out.flush();
+                    out.finish();
                 }
             } finally {
                 workers.shutdownNow();
@@ -496,15 +496,12 @@ public class RosterImport {
                         }
                         if (out != null && ch.status() != UNCHANGED && !abandoned) {
                             if (!direct) {
-                                out.write(ch.line());
-                                out.write(LINE_END);
+                                out.tuple(STAGED_FIELDS, ch.line());
                             } else if (ch.status() == CHANGED) {
                                 changedLines.add(ch.line());
                             } else {
-                                long[] ids = r.className() == null ? null : classes.get(r.className());
-                                out.write(ch.line());
-                                out.write((ids == null ? "\t\\N\t\\N\n" : "\t" + ids[0] + "\t" + ids[1] + "\n")
-                                        .getBytes(StandardCharsets.US_ASCII));
+                                out.tuple(STAGED_FIELDS + 2, ch.line());
+                                out.classIds(r.className() == null ? null : classes.get(r.className()));
                             }
                         }
                     }
@@ -531,29 +528,80 @@ public class RosterImport {
         }
     }
 
-    /** COPY text gathered into large writes. */
+    /**
+     * A binary COPY stream (PostgreSQL's documented format: a signature, then per row a field count and
+     * each field as length and bytes, then -1), gathered into large writes.
+     */
     private static final class CopyBuffer {
+        private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
         private final CopyIn in;
         private final byte[] buf = new byte[256 * 1024];
         private int pos;
 
         CopyBuffer(CopyIn in) {
             this.in = in;
+            write(SIGNATURE);
+            int4(0); // flags
+            int4(0); // header extension
         }
 
-        void write(byte[] line) {
-            if (pos + line.length > buf.length) {
-                flush();
+        /** One row: its field count, then its fields as {@link Fields} encoded them. */
+        void tuple(int fieldCount, byte[] fields) {
+            room(2);
+            buf[pos++] = (byte) (fieldCount >>> 8);
+            buf[pos++] = (byte) fieldCount;
+            write(fields);
+        }
+
+        /** The two bigint fields that end a direct row: class and college, or nulls. */
+        void classIds(long @Nullable [] ids) {
+            for (int i = 0; i < 2; i++) {
+                if (ids == null) {
+                    int4(-1);
+                } else {
+                    int4(8);
+                    room(8);
+                    for (int b = 7; b >= 0; b--) {
+                        buf[pos++] = (byte) (ids[i] >>> (8 * b));
+                    }
+                }
             }
-            if (line.length > buf.length) {
-                send(line, line.length);
+        }
+
+        /** The trailer, and everything still held. */
+        void finish() {
+            room(2);
+            buf[pos++] = (byte) 0xFF;
+            buf[pos++] = (byte) 0xFF;
+            flush();
+        }
+
+        private void int4(int v) {
+            room(4);
+            buf[pos++] = (byte) (v >>> 24);
+            buf[pos++] = (byte) (v >>> 16);
+            buf[pos++] = (byte) (v >>> 8);
+            buf[pos++] = (byte) v;
+        }
+
+        private void write(byte[] b) {
+            if (b.length > buf.length) {
+                flush();
+                send(b, b.length);
                 return;
             }
-            System.arraycopy(line, 0, buf, pos, line.length);
-            pos += line.length;
+            room(b.length);
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
         }
 
-        void flush() {
+        private void room(int n) {
+            if (pos + n > buf.length) {
+                flush();
+            }
+        }
+
+        private void flush() {
             if (pos > 0) {
                 send(buf, pos);
                 pos = 0;
@@ -567,6 +615,74 @@ public class RosterImport {
                 throw new io.rollcheck.platform.db.DataAccessException(e);
             }
         }
+    }
+
+    /** A row's fields in PostgreSQL's binary COPY encoding, each as a 4-byte length and its bytes. */
+    private static final class Fields {
+        /** Days from 1970-01-01 to PostgreSQL's date epoch, 2000-01-01. */
+        private static final long PG_EPOCH_DAY = java.time.LocalDate.of(2000, 1, 1).toEpochDay();
+        private byte[] buf = new byte[640];
+        private int pos;
+
+        Fields text(@Nullable String s) {
+            return bytes(s == null ? null : s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Fields bytes(byte @Nullable [] b) {
+            if (b == null) {
+                return length(-1);
+            }
+            length(b.length);
+            room(b.length);
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
+            return this;
+        }
+
+        Fields int4(@Nullable Integer v) {
+            if (v == null) {
+                return length(-1);
+            }
+            return length(4).length(v);
+        }
+
+        Fields date(java.time.@Nullable LocalDate d) {
+            if (d == null) {
+                return length(-1);
+            }
+            return length(4).length((int) (d.toEpochDay() - PG_EPOCH_DAY));
+        }
+
+        private Fields length(int v) {
+            room(4);
+            buf[pos++] = (byte) (v >>> 24);
+            buf[pos++] = (byte) (v >>> 16);
+            buf[pos++] = (byte) (v >>> 8);
+            buf[pos++] = (byte) v;
+            return this;
+        }
+
+        private void room(int n) {
+            if (pos + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+            }
+        }
+
+        byte[] done() {
+            return Arrays.copyOf(buf, pos);
+        }
+    }
+
+    /** The row's fields ({@link #COLUMNS}, in order) in binary COPY encoding, its personal fields sealed. */
+    private byte[] line(TenantContext t, StudentRow r, byte[] idx, byte[] hash) {
+        return new Fields().text(r.studentNo()).text(r.candidateNo()).text(r.name()).text(r.sex()).text(r.idType())
+                .bytes(pii.seal(t, Students.F_ID, r.idNumber())).bytes(idx)
+                .bytes(r.birthDate() == null ? null : pii.seal(t, Students.F_BIRTH, r.birthDate().toString()))
+                .bytes(r.phone() == null ? null : pii.seal(t, Students.F_PHONE, r.phone()))
+                .text(r.ethnicity()).text(r.origin()).text(r.institution()).text(r.major()).text(r.duration())
+                .text(r.level()).int4(r.admissionYear()).text(r.studyMode()).text(r.category()).text(r.branch())
+                .text(r.department()).text(r.className()).date(r.enrolmentDate()).date(r.expectedGraduation())
+                .bytes(hash).done();
     }
 
     private static String header(RosterTable table, Map<RecordField, Integer> cols, RecordField f) {
@@ -605,47 +721,8 @@ public class RosterImport {
             + " birth_date_enc, phone_enc, ethnicity, origin, institution, major, duration, level, admission_year, study_mode,"
             + " category, branch, department, class_name, enrolment_date, expected_graduation, row_hash";
 
-    /** The row as COPY text without its line end, its personal fields sealed (the class ids are added in order). */
-    private byte[] line(TenantContext t, StudentRow r, byte[] idx, byte[] hash) {
-        Object[] v = {r.studentNo(), r.candidateNo(), r.name(), r.sex(), r.idType(),
-                pii.seal(t, Students.F_ID, r.idNumber()), idx,
-                r.birthDate() == null ? null : pii.seal(t, Students.F_BIRTH, r.birthDate().toString()),
-                r.phone() == null ? null : pii.seal(t, Students.F_PHONE, r.phone()),
-                r.ethnicity(), r.origin(), r.institution(), r.major(), r.duration(), r.level(), r.admissionYear(),
-                r.studyMode(), r.category(), r.branch(), r.department(), r.className(), r.enrolmentDate(),
-                r.expectedGraduation(), hash};
-        StringBuilder out = new StringBuilder(512);
-        for (int i = 0; i < v.length; i++) {
-            if (i > 0) {
-                out.append('\t');
-            }
-            Object x = v[i];
-            if (x == null) {
-                out.append("\\N");
-            } else if (x instanceof byte[] b) {
-                out.append("\\\\x");
-                HexFormat.of().formatHex(out, b);
-            } else {
-                escape(out, x.toString());
-            }
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void escape(StringBuilder out, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
-            }
-        }
-    }
-
-    private static final byte[] LINE_END = {'\n'};
+    /** Fields of a staged row ({@link #COLUMNS}); a direct one adds the class and college ids. */
+    private static final int STAGED_FIELDS = 24;
 
     /** The classes a direct load created under ids it reserved (a concurrent class of the same code fails the import). */
     private static void createReservedClasses(Connection c, Reading read) throws SQLException {

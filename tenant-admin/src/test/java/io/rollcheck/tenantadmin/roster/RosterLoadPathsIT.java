@@ -100,6 +100,8 @@ class RosterLoadPathsIT {
         assertEquals(40, RosterImportIT.count(t, "SELECT count(*) FROM %s.students WHERE class_id IS NOT NULL AND college_id IS NOT NULL"));
         assertEquals(2, RosterImportIT.count(t, "SELECT count(*) FROM %1$s.students s JOIN %1$s.classes k ON k.id = s.class_id"
                 + " JOIN %1$s.colleges g ON g.id = k.college_id AND g.id = s.college_id WHERE k.name = '新建2501' AND g.code = 'UNASSIGNED'"));
+        assertEquals(40, RosterImportIT.count(t, "SELECT count(*) FROM %s.students WHERE enrolment_date = DATE '2025-09-01'"
+                + " AND expected_graduation = DATE '2029-06-30' AND admission_year = 2025 AND duration = '4' AND candidate_no LIKE '25320102%%'"));
         assertEquals(1, RosterImportIT.count(t, "SELECT count(*) FROM %s.students WHERE name = E'Back\\\\slash \\\\N'"));
 
         // a row rejected: the whole load is rolled back, drops included
@@ -150,6 +152,8 @@ class RosterLoadPathsIT {
         assertEquals(existing - 2, big.unchanged());
         assertEquals(existing + added, RosterImportIT.count(t, "SELECT count(*) FROM %s.students WHERE class_id IS NOT NULL"));
         assertEquals(1, RosterImportIT.count(t, "SELECT count(*) FROM %s.students WHERE student_no = 'L000011' AND name = '改名一'"));
+        assertEquals(existing + added, RosterImportIT.count(t, "SELECT count(*) FROM %s.students WHERE enrolment_date = DATE '2025-09-01'"
+                + " AND admission_year = 2025"));
         assertEquals(before, shape(t));
 
         // a small change to a large roster: the per-row path
