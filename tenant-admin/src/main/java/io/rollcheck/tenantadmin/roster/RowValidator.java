@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Checks one roster row against the rules of the record (the same rules the forms and the API use)
@@ -19,8 +18,29 @@ import java.util.regex.Pattern;
  */
 final class RowValidator {
 
-    private static final Pattern STUDENT_NO = Pattern.compile("^[A-Za-z0-9-]{4,32}$");
-    private static final Pattern CANDIDATE_NO = Pattern.compile("^[0-9A-Za-z]{6,20}$");
+    /** 学号: 4 to 32 ASCII letters, digits or hyphens. */
+    static boolean isStudentNo(String s) {
+        return asciiWord(s, 4, 32, true);
+    }
+
+    /** 考生号: 6 to 20 ASCII letters or digits. */
+    static boolean isCandidateNo(String s) {
+        return asciiWord(s, 6, 20, false);
+    }
+
+    private static boolean asciiWord(String s, int min, int max, boolean hyphen) {
+        if (s.length() < min || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || hyphen && c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private final Map<RecordField, Integer> columns;
     private final List<String> headers;
@@ -49,7 +69,7 @@ final class RowValidator {
         String studentNo = trim(v.get(RecordField.STUDENT_NO));
         if (studentNo == null) {
             errors.add(error(row, RecordField.STUDENT_NO, "required"));
-        } else if (!STUDENT_NO.matcher(studentNo).matches()) {
+        } else if (!isStudentNo(studentNo)) {
             errors.add(error(row, RecordField.STUDENT_NO, "studentNo.format"));
         }
         String name = name(v.get(RecordField.NAME));
@@ -60,7 +80,7 @@ final class RowValidator {
             errors.add(error(row, RecordField.NAME, "name.format"));
         }
         String candidate = trim(v.get(RecordField.CANDIDATE_NO));
-        if (candidate != null && !CANDIDATE_NO.matcher(candidate).matches()) {
+        if (candidate != null && !isCandidateNo(candidate)) {
             errors.add(error(row, RecordField.CANDIDATE_NO, "candidateNo.format"));
         }
         String idType = IdDocuments.type(trim(v.get(RecordField.ID_TYPE)));

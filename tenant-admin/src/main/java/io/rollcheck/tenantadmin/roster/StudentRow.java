@@ -14,7 +14,7 @@ record StudentRow(int rowNumber, String candidateNo, String name, String student
         Object[] v = {candidateNo, name, studentNo, sex, birthDate, idType, idNumber, ethnicity, origin, institution,
                 major, duration, level, admissionYear, studyMode, category, branch, department, className, enrolmentDate,
                 expectedGraduation, phone};
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(320);
         for (Object o : v) {
             String s = o == null ? "" : o.toString();
             sb.append(s.length()).append(':').append(s).append('|');
