@@ -288,12 +288,12 @@ public class RosterImport {
         final Options o;
         final List<RowError> errors;
         final int[] counts = new int[5]; // rows, created, updated, unchanged, rejected
-        final Map<String, Existing> existing = new HashMap<>();
-        final Map<String, String> ownerOfId = new HashMap<>();
+        final ShardedMap<String, Existing> existing = new ShardedMap<>();
+        final ShardedMap<String, String> ownerOfId = new ShardedMap<>();
         /** Class by name, else by code: its id and its college's. */
         final Map<String, long[]> classes = new HashMap<>();
-        final Map<String, Integer> firstRowOf = new HashMap<>();
-        final Map<String, Integer> firstRowOfId = new HashMap<>();
+        final ShardedMap<String, Integer> firstRowOf = new ShardedMap<>();
+        final ShardedMap<String, Integer> firstRowOfId = new ShardedMap<>();
         final Set<String> missingClasses = new LinkedHashSet<>();
         final List<String> updatedStudentNos = new ArrayList<>();
         /** Set before reading: new rows go straight into {@code students}, changed ones are kept here. */
