@@ -62,8 +62,9 @@ final class RowValidator {
         for (Map.Entry<RecordField, Integer> e : columns.entrySet()) {
             int i = e.getValue();
             String cell = i < row.cells().size() ? row.cells().get(i) : null;
-            if (cell != null && !cell.isBlank()) {
-                v.put(e.getKey(), cell);
+            String stripped = cell == null ? null : cell.strip(); // every use strips: do it once
+            if (stripped != null && !stripped.isEmpty()) {
+                v.put(e.getKey(), stripped);
             }
         }
         String studentNo = trim(v.get(RecordField.STUDENT_NO));
