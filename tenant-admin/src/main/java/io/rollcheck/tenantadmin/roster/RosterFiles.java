@@ -49,7 +49,27 @@ public final class RosterFiles {
     private RosterFiles() {
     }
 
+    /** The file was read as UTF-8 on trust and is not UTF-8: open it again with {@link #open}. */
+    public static final class NotUtf8 extends RuntimeException {
+        NotUtf8() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Like {@link #open}, but a CSV file is read as UTF-8 at once instead of being decoded twice
+     * (once to check, once to parse); the check runs later, when {@link RosterTable#confirmEncoding}
+     * is called (the roster import calls it while PostgreSQL rebuilds indexes, and before any report).
+     */
+    public static RosterTable openTrustingUtf8(Path file) throws IOException {
+        return open(file, true);
+    }
+
     public static RosterTable open(Path file) throws IOException {
+        return open(file, false);
+    }
+
+    private static RosterTable open(Path file, boolean trustUtf8) throws IOException {
         long size = Files.size(file);
         if (size == 0) {
             throw new RosterFileProblem("file.empty");
@@ -72,7 +92,10 @@ public final class RosterFiles {
         if (looksBinary(file)) {
             throw new RosterFileProblem("file.type");
         }
-        return csv(file, encoding(file));
+        if (trustUtf8) {
+            return csv(file, StandardCharsets.UTF_8, true);
+        }
+        return csv(file, encoding(file), false);
     }
 
     /** Guards against archives that inflate without bound before the XLSX reader sees them. */
@@ -137,7 +160,7 @@ public final class RosterFiles {
         }
     }
 
-    private static RosterTable csv(Path file, Charset cs) throws IOException {
+    private static RosterTable csv(Path file, Charset cs, boolean unchecked) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file));
         if (cs == StandardCharsets.UTF_8) {
             in.mark(3);
@@ -180,6 +203,17 @@ public final class RosterFiles {
             @Override
             public String type() {
                 return type;
+            }
+
+            @Override
+            public void confirmEncoding() {
+                try {
+                    if (unchecked && !decodes(file, StandardCharsets.UTF_8)) {
+                        throw new NotUtf8();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
 
             @Override

@@ -104,9 +104,17 @@ public class RosterImport {
 
     public Report run(TenantContext t, String actor, Path file, String fileName, Options o) {
         long t0 = System.nanoTime();
+        try {
+            return run(t, actor, file, fileName, o, t0, true);
+        } catch (RosterFiles.NotUtf8 e) {
+            // read as UTF-8 on trust, and it was not: nothing was kept; read it again, detecting
+            return run(t, actor, file, fileName, o, t0, false);
+        }
+    }
+
+    private Report run(TenantContext t, String actor, Path file, String fileName, Options o, long t0, boolean trustUtf8) {
         Locale locale = o.locale() == null ? Messages.ZH : o.locale();
-        byte[] sha = sha256(file);
-        try (RosterTable table = RosterFiles.open(file)) {
+        try (RosterTable table = trustUtf8 ? RosterFiles.openTrustingUtf8(file) : RosterFiles.open(file)) {
             List<String> unmapped = new ArrayList<>();
             Map<RecordField, Integer> cols = RowValidator.mapHeaders(table.headers(), o.mapping(), unmapped);
             List<RowError> errors = new ArrayList<>();
@@ -115,31 +123,42 @@ public class RosterImport {
                         Messages.get(locale, "roster.column.missing", 1, missing.labelZh())));
             }
             if (!errors.isEmpty()) {
-                return finish(t, actor, fileName, table.type(), sha, 0, 0, 0, 0, 0, errors, unmapped, List.of(), false, t0, o);
+                table.confirmEncoding();
+                return finish(t, actor, fileName, table.type(), sha256(file), 0, 0, 0, 0, 0, errors, unmapped, List.of(),
+                        false, t0, o);
             }
             Reading read = new Reading(t, table, cols, new RowValidator(cols, table.headers(), locale), locale, o, errors);
-            if (o.dryRun()) {
-                db.tenant(t, c -> {
-                    read.loadSnapshot(c);
-                    return null;
-                });
-                read.run(null);
-            } else {
-                try {
+            java.util.concurrent.CompletableFuture<byte[]> sha;
+            try {
+                if (o.dryRun()) {
                     db.tenant(t, c -> {
-                        writeThrough(c, t, actor, fileName, read);
+                        read.loadSnapshot(c);
                         return null;
                     });
-                    states.invalidateTenant(t); // the students' cached states show the new values
-                } catch (NothingToWrite ignored) {
-                    // rejected rows, or nothing new or changed: the transaction was rolled back untouched
+                    read.run(null);
+                    table.confirmEncoding();
+                    sha = java.util.concurrent.CompletableFuture.completedFuture(sha256(file));
+                } else {
+                    sha = new java.util.concurrent.CompletableFuture<>();
+                    try {
+                        db.tenant(t, c -> {
+                            writeThrough(c, t, actor, fileName, read, file, sha);
+                            return null;
+                        });
+                        states.invalidateTenant(t); // the students' cached states show the new values
+                    } catch (NothingToWrite ignored) {
+                        // rejected rows, or nothing new or changed: the transaction was rolled back untouched
+                    }
                 }
+            } catch (RosterFileProblem p) {
+                table.confirmEncoding(); // a file that is not UTF-8 is read again rather than refused
+                throw p;
             }
             LOG.info("event=roster_read rows={} ms={}", read.counts[0], (System.nanoTime() - t0) / 1_000_000);
             int[] counts = read.counts;
             boolean commit = !o.dryRun() && counts[4] == 0;
-            return finish(t, actor, fileName, table.type(), sha, counts[0], counts[1], counts[2], counts[3], counts[4],
-                    errors, unmapped, new ArrayList<>(read.missingClasses), commit, t0, o);
+            return finish(t, actor, fileName, table.type(), sha.isDone() ? sha.join() : sha256(file), counts[0], counts[1],
+                    counts[2], counts[3], counts[4], errors, unmapped, new ArrayList<>(read.missingClasses), commit, t0, o);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -164,7 +183,8 @@ public class RosterImport {
      * roster, go through a temporary table and one upsert. The table is held exclusively while its
      * indexes are down; any failure rolls everything back, the drops included.
      */
-    private void writeThrough(Connection c, TenantContext t, String actor, String fileName, Reading read) throws SQLException {
+    private void writeThrough(Connection c, TenantContext t, String actor, String fileName, Reading read, Path file,
+                              java.util.concurrent.CompletableFuture<byte[]> sha) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.roster'))");
         }
@@ -186,9 +206,15 @@ public class RosterImport {
         }
         if (read.counts[4] > 0 || read.counts[1] + read.counts[2] == 0) {
             cancel(in);
+            read.table.confirmEncoding();
             throw new NothingToWrite();
         }
         in.endCopy();
+        // while PostgreSQL finishes alone, the other core checks the encoding and hashes the file
+        java.util.concurrent.CompletableFuture<Void> checked = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            read.table.confirmEncoding();
+            sha.complete(sha256(file));
+        });
         long p1 = System.nanoTime();
         if (read.direct) {
             createReservedClasses(c, read);
@@ -229,6 +255,14 @@ public class RosterImport {
         // the open campaigns' completion counters follow the new roster in the same transaction
         for (var pc : campaigns.open(t)) {
             progress.rebuild(c, pc);
+        }
+        try {
+            checked.join(); // before the commit: a file that is not UTF-8 rolls all of it back
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
         }
     }
 

@@ -17,4 +17,11 @@ public interface RosterTable extends Closeable {
     void rows(Consumer<Row> sink);
 
     String type();
+
+    /**
+     * Throws {@link RosterFiles.NotUtf8} if the table was read as UTF-8 on trust and the file is not
+     * valid UTF-8 after all (the reader then opens it again, detecting). Nothing for other tables.
+     */
+    default void confirmEncoding() {
+    }
 }

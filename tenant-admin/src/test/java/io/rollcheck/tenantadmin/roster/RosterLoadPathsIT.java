@@ -132,6 +132,35 @@ class RosterLoadPathsIT {
     }
 
     @Test
+    void a_gbk_file_with_english_headers_read_as_utf8_on_trust_is_found_out_and_read_again_leaving_nothing_behind()
+            throws Exception {
+        TenantContext t = RosterImportIT.tenantWithClass(app, "计科2501");
+        StringBuilder csv = new StringBuilder("student no,name,id number,class\n");
+        for (List<String> r : rows(1, 30, "计科2501")) {
+            csv.append(r.get(2)).append(',').append("张").append(r.get(1)).append(',').append(r.get(6)).append(',').append(r.get(18)).append('\n');
+        }
+        Path f = dir.resolve("gbk-english.csv");
+        java.nio.file.Files.write(f, csv.toString().getBytes(java.nio.charset.Charset.forName("GBK")));
+        RosterImport importer = app.bean(RosterImport.class);
+
+        RosterImport.Report dry = importer.run(t, "admin", f, "gbk-english.csv", new RosterImport.Options(true, true, Map.of(), Messages.ZH));
+        assertEquals("CSV (GB18030/GBK)", dry.fileType());
+        assertEquals(30, dry.created(), dry.errors().toString());
+        assertEquals(List.of(), dry.missingClasses());
+
+        // on trust the class names come out garbled, so the first reading creates classes for them, then finds out
+        RosterImport.Report r = importer.run(t, "admin", f, "gbk-english.csv", new RosterImport.Options(false, true, Map.of(), Messages.ZH));
+        assertTrue(r.committed(), r.errors().toString());
+        assertEquals("CSV (GB18030/GBK)", r.fileType());
+        assertEquals(30, r.created());
+        assertEquals(List.of(), r.missingClasses());
+        assertEquals(1, RosterImportIT.count(t, "SELECT count(*) FROM %s.classes"), "no class from the garbled reading");
+        assertEquals(0, RosterImportIT.count(t, "SELECT count(*) FROM %s.colleges WHERE code = 'UNASSIGNED'"));
+        assertEquals(30, RosterImportIT.count(t, "SELECT count(*) FROM %s.students WHERE name LIKE '张学生%%'"));
+        assertEquals(1, RosterImportIT.count(t, "SELECT count(*) FROM %s.roster_imports WHERE committed AND created = 30"));
+    }
+
+    @Test
     void a_larger_roster_is_staged_and_upserted_and_a_big_addition_rebuilds_its_indexes_once() throws Exception {
         TenantContext t = RosterImportIT.tenantWithClass(app, "计科2501");
         TreeSet<String> before = shape(t);
