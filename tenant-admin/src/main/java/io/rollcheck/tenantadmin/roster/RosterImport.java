@@ -612,10 +612,7 @@ public class RosterImport {
 
         private void int4(int v) {
             room(4);
-            buf[pos++] = (byte) (v >>> 24);
-            buf[pos++] = (byte) (v >>> 16);
-            buf[pos++] = (byte) (v >>> 8);
-            buf[pos++] = (byte) v;
+            pos = putInt(buf, pos, v);
         }
 
         private void write(byte[] b) {
@@ -649,6 +646,15 @@ public class RosterImport {
                 throw new io.rollcheck.platform.db.DataAccessException(e);
             }
         }
+    }
+
+    /** Writes {@code v} big-endian (COPY's byte order) at {@code pos}; returns the position after it. */
+    private static int putInt(byte[] buf, int pos, int v) {
+        buf[pos] = (byte) (v >>> 24);
+        buf[pos + 1] = (byte) (v >>> 16);
+        buf[pos + 2] = (byte) (v >>> 8);
+        buf[pos + 3] = (byte) v;
+        return pos + 4;
     }
 
     /** A row's fields in PostgreSQL's binary COPY encoding, each as a 4-byte length and its bytes. */
@@ -689,10 +695,7 @@ public class RosterImport {
 
         private Fields length(int v) {
             room(4);
-            buf[pos++] = (byte) (v >>> 24);
-            buf[pos++] = (byte) (v >>> 16);
-            buf[pos++] = (byte) (v >>> 8);
-            buf[pos++] = (byte) v;
+            pos = putInt(buf, pos, v);
             return this;
         }
 
