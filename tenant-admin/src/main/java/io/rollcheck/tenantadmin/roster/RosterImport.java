@@ -29,7 +29,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -303,7 +302,7 @@ public class RosterImport {
     private static final int UNCHANGED = 3;
 
     /** One row after the checks that need no other row: its own errors, or its index, hash, status and COPY line. */
-    private record Checked(RosterTable.Row row, @Nullable StudentRow r, List<RowError> errors, @Nullable String idx,
+    private record Checked(RosterTable.Row row, @Nullable StudentRow r, List<RowError> errors, byte @Nullable [] idx,
                            int status, byte @Nullable [] line) {
     }
 
@@ -315,6 +314,8 @@ public class RosterImport {
      */
     private final class Reading {
         final TenantContext t;
+        /** The tenant's keys, looked up once for the whole file. */
+        final Pii.ForTenant crypto;
         final RosterTable table;
         final Map<RecordField, Integer> cols;
         final RowValidator validator;
@@ -323,11 +324,13 @@ public class RosterImport {
         final List<RowError> errors;
         final int[] counts = new int[5]; // rows, created, updated, unchanged, rejected
         final ShardedMap<String, Existing> existing = new ShardedMap<>();
-        final ShardedMap<String, String> ownerOfId = new ShardedMap<>();
+        /** The existing students' ID blind indexes, each with its owner's position in {@link #owners}. */
+        final BlindIndexTable ownerOfId = new BlindIndexTable();
+        final List<String> owners = new ArrayList<>();
         /** Class by name, else by code: its id and its college's. */
         final Map<String, long[]> classes = new HashMap<>();
         final ShardedMap<String, Integer> firstRowOf = new ShardedMap<>();
-        final ShardedMap<String, Integer> firstRowOfId = new ShardedMap<>();
+        final BlindIndexTable firstRowOfId = new BlindIndexTable();
         final Set<String> missingClasses = new LinkedHashSet<>();
         final List<String> updatedStudentNos = new ArrayList<>();
         /** Set before reading: new rows go straight into {@code students}, changed ones are kept here. */
@@ -346,6 +349,7 @@ public class RosterImport {
         Reading(TenantContext t, RosterTable table, Map<RecordField, Integer> cols, RowValidator validator, Locale locale,
                 Options o, List<RowError> errors) {
             this.t = t;
+            this.crypto = pii.forTenant(t);
             this.table = table;
             this.cols = cols;
             this.validator = validator;
@@ -362,7 +366,9 @@ public class RosterImport {
                         existing.put(rs.getString(2), new Existing(rs.getLong(1), rs.getBytes(3)));
                         byte[] idx = rs.getBytes(4);
                         if (idx != null) {
-                            ownerOfId.put(HexFormat.of().formatHex(idx), rs.getString(2));
+                            if (ownerOfId.putIfAbsent(idx, owners.size()) < 0) {
+                                owners.add(rs.getString(2));
+                            }
                         }
                     }
                 }
@@ -475,12 +481,12 @@ public class RosterImport {
                     out[i] = new Checked(row, null, errs, null, 0, null);
                     continue;
                 }
-                byte[] idx = pii.blindIndex(t, Students.F_ID, Students.normaliseId(r.idNumber()));
-                byte[] hash = pii.blindIndex(t, "row", r.canonical());
+                byte[] idx = crypto.blindIndex(Students.F_ID, Students.normaliseId(r.idNumber()));
+                byte[] hash = crypto.blindIndex("row", r.canonical());
                 Existing ex = existing.get(r.studentNo());
                 int status = ex == null ? NEW : Arrays.equals(ex.hash(), hash) ? UNCHANGED : CHANGED;
-                byte[] line = seal && status != UNCHANGED && !abandoned ? line(t, r, idx, hash) : null;
-                out[i] = new Checked(row, r, errs, HexFormat.of().formatHex(idx), status, line);
+                byte[] line = seal && status != UNCHANGED && !abandoned ? line(crypto, r, idx, hash) : null;
+                out[i] = new Checked(row, r, errs, idx, status, line);
             }
             return out;
         }
@@ -499,13 +505,14 @@ public class RosterImport {
                                 Messages.get(locale, "roster.studentNo.duplicate", row.number(),
                                         header(table, cols, RecordField.STUDENT_NO), first)));
                     }
-                    Integer firstId = firstRowOfId.putIfAbsent(ch.idx(), row.number());
-                    if (firstId != null) {
+                    int firstId = firstRowOfId.putIfAbsent(ch.idx(), row.number());
+                    if (firstId >= 0) {
                         errors.add(new RowError(row.number(), header(table, cols, RecordField.ID_NUMBER), "id.duplicateInFile",
                                 Messages.get(locale, "roster.id.duplicateInFile", row.number(),
                                         header(table, cols, RecordField.ID_NUMBER), firstId)));
                     }
-                    String owner = ownerOfId.get(ch.idx());
+                    int ownerAt = ownerOfId.get(ch.idx());
+                    String owner = ownerAt < 0 ? null : owners.get(ownerAt);
                     if (owner != null && !owner.equals(r.studentNo())) {
                         errors.add(validator.error(row, RecordField.ID_NUMBER, "id.belongsToOther"));
                     }
@@ -711,11 +718,11 @@ public class RosterImport {
     }
 
     /** The row's fields ({@link #COLUMNS}, in order) in binary COPY encoding, its personal fields sealed. */
-    private byte[] line(TenantContext t, StudentRow r, byte[] idx, byte[] hash) {
+    private static byte[] line(Pii.ForTenant crypto, StudentRow r, byte[] idx, byte[] hash) {
         return new Fields().text(r.studentNo()).text(r.candidateNo()).text(r.name()).text(r.sex()).text(r.idType())
-                .bytes(pii.seal(t, Students.F_ID, r.idNumber())).bytes(idx)
-                .bytes(r.birthDate() == null ? null : pii.seal(t, Students.F_BIRTH, r.birthDate().toString()))
-                .bytes(r.phone() == null ? null : pii.seal(t, Students.F_PHONE, r.phone()))
+                .bytes(crypto.seal(Students.F_ID, r.idNumber())).bytes(idx)
+                .bytes(r.birthDate() == null ? null : crypto.seal(Students.F_BIRTH, r.birthDate().toString()))
+                .bytes(r.phone() == null ? null : crypto.seal(Students.F_PHONE, r.phone()))
                 .text(r.ethnicity()).text(r.origin()).text(r.institution()).text(r.major()).text(r.duration())
                 .text(r.level()).int4(r.admissionYear()).text(r.studyMode()).text(r.category()).text(r.branch())
                 .text(r.department()).text(r.className()).date(r.enrolmentDate()).date(r.expectedGraduation())

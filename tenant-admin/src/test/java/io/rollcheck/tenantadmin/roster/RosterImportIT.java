@@ -153,6 +153,41 @@ class RosterImportIT {
     }
 
     @Test
+    void an_id_number_twice_in_the_file_or_already_another_students_is_rejected_at_the_later_row() throws Exception {
+        TenantContext t = tenantWithClass("计科2501");
+        List<List<String>> first = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            first.add(RosterFixtures.row("2025", i, "计科2501"));
+        }
+        assertEquals(4, run(t, RosterFixtures.utf8(dir, first), false).created());
+
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            rows.add(RosterFixtures.row("2025", i, "计科2501")); // rows 2-4: the students already there, unchanged
+        }
+        for (int i = 5; i <= 300; i++) {
+            rows.add(RosterFixtures.row("2025", i, "计科2501")); // rows 5-300: new students
+        }
+        List<String> taken = RosterFixtures.row("2025", 400, "计科2501"); // row 301: student 4's ID number
+        taken.set(6, first.get(3).get(6));
+        taken.set(3, first.get(3).get(3));
+        taken.set(4, first.get(3).get(4));
+        rows.add(taken);
+        List<String> again = RosterFixtures.row("2025", 401, "计科2501"); // row 302: the ID number of row 150
+        again.set(6, rows.get(148).get(6).toLowerCase(java.util.Locale.ROOT)); // a lower-case x is the same number
+        again.set(3, rows.get(148).get(3));
+        again.set(4, rows.get(148).get(4));
+        rows.add(again);
+        RosterImport.Report r = run(t, RosterFixtures.utf8(dir, rows), false);
+        Map<Integer, String> got = r.errors().stream().collect(Collectors.toMap(RowError::row, RowError::code, (a, b) -> a + "," + b,
+                java.util.TreeMap::new));
+        assertEquals(Map.of(301, "id.belongsToOther", 302, "id.duplicateInFile"), got, r.errors().toString());
+        assertTrue(r.errors().get(1).message().contains("150"), r.errors().get(1).message()); // names the first row
+        assertFalse(r.committed());
+        assertEquals(4, count(t, "SELECT count(*) FROM %s.students"));
+    }
+
+    @Test
     void the_fixed_file_imports_fully_then_a_second_import_changes_nothing_and_a_changed_row_is_audited() throws Exception {
         TenantContext t = tenantWithClass("计科2501");
         List<List<String>> rows = tricky(new java.util.HashMap<>());
