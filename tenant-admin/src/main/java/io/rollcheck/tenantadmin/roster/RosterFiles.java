@@ -1,9 +1,11 @@
 package io.rollcheck.tenantadmin.roster;
 
 import io.rollcheck.platform.files.ZipGuard;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -170,13 +172,24 @@ public final class RosterFiles {
             }
         }
         Reader reader = new InputStreamReader(in, cs);
-        CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(reader);
-        Iterator<CSVRecord> it = parser.iterator();
-        if (!it.hasNext()) {
+        CsvReader<CsvRecord> parser = CsvReader.builder()
+                .skipEmptyLines(true)
+                .allowUnclosedQuote(false) // a quote left open swallows the rest of the file: refuse it
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .ofCsvRecord(reader);
+        CloseableIterator<CsvRecord> it = parser.iterator();
+        List<String> headers;
+        try {
+            if (!it.hasNext()) {
+                parser.close();
+                throw new RosterFileProblem("file.noHeader");
+            }
+            headers = it.next().getFields();
+        } catch (CsvParseException | UncheckedIOException e) {
             parser.close();
-            throw new RosterFileProblem("file.noHeader");
+            throw new RosterFileProblem("file.corrupt"); // no cause: a parser's message may quote the file
         }
-        List<String> headers = it.next().toList();
         String type = cs == StandardCharsets.UTF_8 ? "CSV (UTF-8)" : "CSV (GB18030/GBK)";
         return new RosterTable() {
             @Override
@@ -186,17 +199,18 @@ public final class RosterFiles {
 
             @Override
             public void rows(Consumer<Row> sink) {
+                int number = 1; // the header is row 1; a row as a spreadsheet numbers it (a quoted line break is no new row)
                 try {
                     while (it.hasNext()) {
-                        CSVRecord r = it.next();
-                        List<String> cells = r.toList();
-                        if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                        List<String> cells = it.next().getFields();
+                        number++;
+                        if (blank(cells)) {
                             continue;
                         }
-                        sink.accept(new Row((int) r.getRecordNumber(), cells, List.of()));
+                        sink.accept(new Row(number, cells, List.of()));
                     }
-                } catch (UncheckedIOException e) {
-                    throw new RosterFileProblem("file.corrupt");
+                } catch (CsvParseException | UncheckedIOException e) {
+                    throw new RosterFileProblem("file.corrupt"); // no cause: a parser's message may quote the file
                 }
             }
 
@@ -221,6 +235,15 @@ public final class RosterFiles {
                 parser.close();
             }
         };
+    }
+
+    private static boolean blank(List<String> cells) {
+        for (String c : cells) {
+            if (!c.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static RosterTable xlsx(Path file) throws IOException {

@@ -295,8 +295,17 @@ class RosterImportIT {
             }
         }
         assertTrue(Files.size(bomb) < 2_000_000, "the bomb is small on disk: " + Files.size(bomb));
+        List<List<String>> good = new ArrayList<>();
+        for (int i = 1; i <= 600; i++) {
+            good.add(RosterFixtures.row("2031", i, "计科2501"));
+        }
+        Path unclosed = RosterFixtures.csv(dir, "unclosed.csv", good, StandardCharsets.UTF_8, false); // rows read before the fault
+        Files.writeString(unclosed, "2532010200999,\"王五,20319999\n", java.nio.file.StandardOpenOption.APPEND);
+        Path afterQuote = RosterFixtures.csv(dir, "after-quote.csv", good, StandardCharsets.UTF_8, false);
+        Files.writeString(afterQuote, "2532010200999,\"王五\"x,20319999\n", java.nio.file.StandardOpenOption.APPEND);
         Map<Path, String> expected = Map.of(pdf, "file.type", png, "file.type", xls, "file.legacyExcel",
-                garbage, "file.encoding", bomb, "file.zipBomb", big, "file.tooLarge");
+                garbage, "file.encoding", bomb, "file.zipBomb", big, "file.tooLarge",
+                unclosed, "file.corrupt", afterQuote, "file.corrupt");
         for (Map.Entry<Path, String> e : expected.entrySet()) {
             RosterFileProblem p = assertThrows(RosterFileProblem.class, () -> run(t, e.getKey(), false), e.getKey().toString());
             assertEquals(e.getValue(), p.code(), e.getKey().toString());
