@@ -6,10 +6,6 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Sheet;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -17,7 +13,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -27,8 +22,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -85,8 +78,7 @@ public final class RosterFiles {
             n = in.readNBytes(head, 0, head.length);
         }
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-            checkArchive(file, size);
-            return xlsx(file);
+            return xlsx(file, Math.min(MAX_INFLATED, size * MAX_RATIO + 10L * 1024 * 1024));
         }
         if (n >= 4 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && (head[2] & 0xff) == 0x11 && (head[3] & 0xff) == 0xE0) {
             throw new RosterFileProblem("file.legacyExcel");
@@ -98,20 +90,6 @@ public final class RosterFiles {
             return csv(file, StandardCharsets.UTF_8, true);
         }
         return csv(file, encoding(file), false);
-    }
-
-    /** Guards against archives that inflate without bound before the XLSX reader sees them. */
-    private static void checkArchive(Path file, long size) throws IOException {
-        ZipGuard.Inspection z = ZipGuard.inspect(file, size, MAX_RATIO, MAX_INFLATED);
-        switch (z.verdict()) {
-            case BOMB -> throw new RosterFileProblem("file.zipBomb");
-            case CORRUPT -> throw new RosterFileProblem("file.corrupt");
-            default -> {
-                if (!z.entries().contains("xl/workbook.xml")) {
-                    throw new RosterFileProblem("file.type");
-                }
-            }
-        }
     }
 
     private static boolean looksBinary(Path file) throws IOException {
@@ -246,29 +224,32 @@ public final class RosterFiles {
         return true;
     }
 
-    private static RosterTable xlsx(Path file) throws IOException {
-        ReadableWorkbook wb;
+    /** The XLSX reader's failures as the import reports them. */
+    private static RosterFileProblem problem(IOException e) {
+        return new RosterFileProblem(e instanceof XlsxSheet.Bomb ? "file.zipBomb"
+                : e instanceof XlsxSheet.NotAWorkbook ? "file.type" : "file.corrupt");
+    }
+
+    /** The inflated bytes allowed are those of {@link ZipGuard}: {@code MAX_RATIO} × the file + 10 MB, at most {@code MAX_INFLATED}. */
+    private static RosterTable xlsx(Path file, long budget) throws IOException {
+        XlsxSheet sheet;
+        XlsxSheet.SheetRow first;
         try {
-            wb = new ReadableWorkbook(file.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
-        } catch (IOException | RuntimeException e) {
-            throw new RosterFileProblem("file.corrupt", e);
+            sheet = XlsxSheet.open(file, budget);
+        } catch (IOException e) {
+            throw problem(e);
         }
-        Sheet sheet = wb.getFirstSheet();
-        List<String> headers = new ArrayList<>();
-        List<org.dhatim.fastexcel.reader.Row> first = new ArrayList<>();
-        try (var s = sheet.openStream()) {
-            s.limit(1).forEach(first::add);
-        } catch (RuntimeException e) {
-            wb.close();
-            throw new RosterFileProblem("file.corrupt", e);
+        try {
+            first = sheet.next();
+        } catch (IOException e) {
+            sheet.close();
+            throw problem(e);
         }
-        if (first.isEmpty()) {
-            wb.close();
+        if (first == null) {
+            sheet.close();
             throw new RosterFileProblem("file.noHeader");
         }
-        for (Cell c : first.get(0)) {
-            headers.add(c == null ? "" : text(c));
-        }
+        List<String> headers = first.cells();
         return new RosterTable() {
             @Override
             public List<String> headers() {
@@ -277,31 +258,18 @@ public final class RosterFiles {
 
             @Override
             public void rows(Consumer<Row> sink) {
-                try (var s = sheet.openStream()) {
-                    s.skip(1).forEach(r -> {
-                        List<String> cells = new ArrayList<>(headers.size());
-                        List<Integer> formulas = new ArrayList<>();
-                        boolean any = false;
-                        for (int i = 0; i < Math.max(headers.size(), r.getCellCount()); i++) {
-                            Cell c = i < r.getCellCount() ? r.getCell(i) : null;
-                            if (c != null && c.getType() == CellType.FORMULA) {
-                                formulas.add(i);
-                                cells.add("");
-                                continue;
-                            }
-                            String v = c == null ? "" : text(c);
-                            any |= !v.isBlank();
-                            cells.add(v);
+                try {
+                    for (XlsxSheet.SheetRow r = sheet.next(); r != null; r = sheet.next()) {
+                        List<String> cells = r.cells();
+                        while (cells.size() < headers.size()) {
+                            cells.add("");
                         }
-                        if (any || !formulas.isEmpty()) {
-                            sink.accept(new Row(r.getRowNum(), cells, formulas));
+                        if (!blank(cells) || !r.formulaColumns().isEmpty()) {
+                            sink.accept(new Row(r.number(), cells, r.formulaColumns()));
                         }
-                    });
-                } catch (IOException | RuntimeException e) {
-                    if (e instanceof RosterFileProblem p) {
-                        throw p;
                     }
-                    throw new RosterFileProblem("file.corrupt", e);
+                } catch (IOException e) {
+                    throw problem(e);
                 }
             }
 
@@ -312,37 +280,8 @@ public final class RosterFiles {
 
             @Override
             public void close() throws IOException {
-                wb.close();
+                sheet.close();
             }
         };
-    }
-
-    /** A cell as text: numbers without exponent or trailing zeros; dates as yyyy-MM-dd. */
-    private static String text(Cell c) {
-        if (c.getType() == CellType.NUMBER) {
-            String fmt = c.getDataFormatString();
-            BigDecimal n = c.asNumber();
-            if (fmt != null && isDateFormat(fmt)) {
-                return "excel-serial:" + n.toPlainString();
-            }
-            return n.stripTrailingZeros().toPlainString();
-        }
-        String raw = c.getType() == CellType.EMPTY ? "" : c.getText();
-        return raw == null ? "" : raw;
-    }
-
-    /** Number formats are few per workbook and shared by thousands of cells: each is judged once. */
-    private static final java.util.Map<String, Boolean> DATE_FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static boolean isDateFormat(String fmt) {
-        if (DATE_FORMATS.size() > 10_000) {
-            DATE_FORMATS.clear(); // files with endless formats cannot grow this without bound
-        }
-        return DATE_FORMATS.computeIfAbsent(fmt, RosterFiles::judgeDateFormat);
-    }
-
-    private static boolean judgeDateFormat(String fmt) {
-        String f = fmt.toLowerCase(java.util.Locale.ROOT).replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^]]*]", "");
-        return f.contains("yy") || f.contains("d") && f.contains("m") || f.contains("年") || f.contains("月");
     }
 }
