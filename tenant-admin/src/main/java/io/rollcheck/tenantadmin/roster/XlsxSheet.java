@@ -342,74 +342,125 @@ final class XlsxSheet implements Closeable {
         }
     }
 
+    /** Cell types ({@code t}): shared string, number (the default), inline string, anything else kept as written. */
+    private static final int SHARED = 1;
+    private static final int NUMBER = 2;
+    private static final int INLINE = 3;
+    private static final int OTHER = 4;
+
+    /**
+     * Decodes the {@code r} and {@code t} attributes of a cell straight from the parser's buffer: a
+     * cell's attributes as strings were a fifth of the reading.
+     */
+    private static final class CellAttributes extends org.codehaus.stax2.typed.TypedValueDecoder {
+        boolean column; // which attribute is being decoded
+        int value;
+
+        @Override
+        public void decode(String v) {
+            decode(v.toCharArray(), 0, v.length());
+        }
+
+        @Override
+        public void decode(char[] b, int start, int end) {
+            value = column ? column(b, start, end) : type(b, start, end);
+        }
+
+        @Override
+        public void handleEmptyValue() {
+            if (column) {
+                throw new IllegalArgumentException("an empty cell reference");
+            }
+            value = NUMBER;
+        }
+
+        private static int type(char[] b, int start, int end) {
+            int n = end - start;
+            if (n == 1 && b[start] == 's') {
+                return SHARED;
+            }
+            if (n == 1 && b[start] == 'n') {
+                return NUMBER;
+            }
+            if (n == 9 && new String(b, start, n).equals("inlineStr")) {
+                return INLINE;
+            }
+            return OTHER;
+        }
+    }
+
+    private final CellAttributes attributes = new CellAttributes();
+
     private SheetRow row() throws XMLStreamException {
         String r = xml.getAttributeValue(null, "r");
         int number = r == null ? lastRow + 1 : Integer.parseInt(r.trim());
         lastRow = number;
-        String[] cells = new String[16];
-        int width = 0;
+        List<String> cells = new ArrayList<>(32);
         List<Integer> formulas = List.of();
         int col = -1;
         while (true) {
             int ev = xml.next();
             if (ev == XMLStreamConstants.START_ELEMENT && "c".equals(xml.getLocalName())) {
-                String ref = null;
-                String type = null;
+                int ref = -1;
+                int type = NUMBER;
                 int style = 0;
                 for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
                     String a = xml.getAttributeLocalName(i);
-                    if (a.length() != 1) {
+                    if (a.length() != 1 || !xml.getAttributeNamespace(i).isEmpty()) {
                         continue;
                     }
                     switch (a.charAt(0)) {
-                        case 'r' -> ref = xml.getAttributeValue(i);
-                        case 't' -> type = xml.getAttributeValue(i);
-                        case 's' -> style = Integer.parseInt(xml.getAttributeValue(i).trim());
+                        case 'r' -> {
+                            attributes.column = true;
+                            xml.getAttributeAs(i, attributes);
+                            ref = attributes.value;
+                        }
+                        case 't' -> {
+                            attributes.column = false;
+                            xml.getAttributeAs(i, attributes);
+                            type = attributes.value;
+                        }
+                        case 's' -> style = xml.getAttributeAsInt(i);
                         default -> {
                         }
                     }
                 }
-                col = ref == null ? col + 1 : column(ref);
+                col = ref < 0 ? col + 1 : ref;
                 Cell c = cell(type);
-                if (col >= cells.length) {
-                    cells = Arrays.copyOf(cells, Math.max(col + 1, cells.length * 2));
+                while (cells.size() <= col) {
+                    cells.add("");
                 }
                 if (c.formula) {
                     if (formulas.isEmpty()) {
                         formulas = new ArrayList<>();
                     }
                     formulas.add(col);
-                    cells[col] = "";
                 } else {
-                    cells[col] = text(c, type, style);
+                    cells.set(col, text(c, type, style));
                 }
-                width = Math.max(width, col + 1);
             } else if (ev == XMLStreamConstants.END_ELEMENT && "row".equals(xml.getLocalName())) {
                 break;
             } else if (ev == XMLStreamConstants.END_DOCUMENT) {
                 throw new XMLStreamException("the sheet ends inside a row");
             }
         }
-        List<String> out = new ArrayList<>(width);
-        for (int i = 0; i < width; i++) {
-            out.add(cells[i] == null ? "" : cells[i]);
-        }
-        return new SheetRow(number, out, formulas);
+        return new SheetRow(number, cells, formulas);
     }
 
     /** What a {@code <c>} holds, read up to its end tag. */
     private static final class Cell {
         String value;
+        int shared;
         boolean formula;
     }
 
     private final Cell cell = new Cell();
 
-    private Cell cell(String type) throws XMLStreamException {
+    private Cell cell(int type) throws XMLStreamException {
         Cell c = cell;
         c.value = null;
+        c.shared = -1;
         c.formula = false;
-        boolean inline = "inlineStr".equals(type);
         StringBuilder inlineText = null;
         int phonetic = 0;
         while (true) {
@@ -417,13 +468,17 @@ final class XlsxSheet implements Closeable {
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 String n = xml.getLocalName();
                 if ("v".equals(n)) {
-                    c.value = xml.getElementText();
+                    if (type == SHARED) {
+                        c.shared = xml.getElementAsInt();
+                    } else {
+                        c.value = xml.getElementText();
+                    }
                 } else if ("f".equals(n)) {
                     c.formula = true;
                     xml.skipElement();
                 } else if ("rPh".equals(n)) {
                     phonetic++;
-                } else if ("t".equals(n) && inline && phonetic == 0) {
+                } else if ("t".equals(n) && type == INLINE && phonetic == 0) {
                     if (inlineText == null) {
                         inlineText = new StringBuilder();
                     }
@@ -440,18 +495,27 @@ final class XlsxSheet implements Closeable {
                 throw new XMLStreamException("the sheet ends inside a cell");
             }
         }
-        if (inline) {
+        if (type == INLINE) {
             c.value = inlineText == null ? "" : inlineText.toString();
         }
         return c;
     }
 
-    private String text(Cell c, String type, int style) {
+    private String text(Cell c, int type, int style) {
+        if (type == SHARED) {
+            if (c.shared < 0) {
+                return "";
+            }
+            if (c.shared >= strings.length) {
+                throw new IllegalStateException("shared string " + c.shared + " out of range");
+            }
+            return strings[c.shared];
+        }
         String v = c.value;
         if (v == null) {
             return "";
         }
-        if (type == null || "n".equals(type)) {
+        if (type == NUMBER) {
             if (v.isEmpty()) {
                 return "";
             }
@@ -459,13 +523,6 @@ final class XlsxSheet implements Closeable {
                 return "excel-serial:" + new BigDecimal(v.trim()).toPlainString();
             }
             return plainNumber(v.trim());
-        }
-        if ("s".equals(type)) {
-            int i = Integer.parseInt(v.trim());
-            if (i < 0 || i >= strings.length) {
-                throw new IllegalStateException("shared string " + i + " out of range");
-            }
-            return strings[i];
         }
         return v; // inlineStr, str (a formula's cached text), b (0/1), e (#N/A...), d (an ISO date)
     }
@@ -486,10 +543,14 @@ final class XlsxSheet implements Closeable {
 
     /** The 0-based column of a cell reference such as {@code AB12}. */
     static int column(String ref) {
+        return column(ref.toCharArray(), 0, ref.length());
+    }
+
+    static int column(char[] ref, int start, int end) {
         int col = 0;
-        int i = 0;
-        for (; i < ref.length(); i++) {
-            char ch = ref.charAt(i);
+        int i = start;
+        for (; i < end; i++) {
+            char ch = ref[i];
             if (ch >= 'A' && ch <= 'Z') {
                 col = col * 26 + (ch - 'A' + 1);
             } else if (ch >= 'a' && ch <= 'z') {
@@ -498,11 +559,11 @@ final class XlsxSheet implements Closeable {
                 break;
             }
             if (col > MAX_COLUMNS) {
-                throw new IllegalStateException("column beyond XFD");
+                throw new IllegalArgumentException("column beyond XFD");
             }
         }
-        if (i == 0) {
-            throw new IllegalStateException("a cell reference without a column");
+        if (i == start) {
+            throw new IllegalArgumentException("a cell reference without a column");
         }
         return col - 1;
     }
