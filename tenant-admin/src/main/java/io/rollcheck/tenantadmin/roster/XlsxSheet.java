@@ -57,7 +57,7 @@ final class XlsxSheet implements Closeable {
     /** Bytes the parts read so far inflated to, and the most they may: a bomb is stopped as it inflates. */
     private long inflated;
     private final long budget;
-    private final String[] strings;
+    private final StringArena strings;
     /** Per cell style (the {@code s} attribute): whether its number format shows a date. */
     private final boolean[] dateStyles;
     private final XMLStreamReader2 xml;
@@ -105,7 +105,7 @@ final class XlsxSheet implements Closeable {
         if (sheet == null || zip.getEntry(sheet) == null) {
             throw new IOException("no worksheet");
         }
-        this.strings = parts.containsKey("sharedStrings") ? sharedStrings(parts.get("sharedStrings")) : new String[0];
+        this.strings = parts.containsKey("sharedStrings") ? sharedStrings(parts.get("sharedStrings")) : new StringArena();
         this.dateStyles = parts.containsKey("styles") ? dateStyles(parts.get("styles")) : new boolean[0];
         this.xml = open(sheet);
     }
@@ -229,8 +229,8 @@ final class XlsxSheet implements Closeable {
         return String.join("/", out);
     }
 
-    private String[] sharedStrings(String part) throws IOException, XMLStreamException {
-        List<String> out = new ArrayList<>();
+    private StringArena sharedStrings(String part) throws IOException, XMLStreamException {
+        StringArena out = new StringArena();
         XMLStreamReader2 r = open(part);
         try {
             StringBuilder sb = new StringBuilder();
@@ -265,7 +265,7 @@ final class XlsxSheet implements Closeable {
                     if ("rPh".equals(n)) {
                         phonetic--;
                     } else if ("si".equals(n)) {
-                        out.add(parts == 0 ? "" : parts == 1 ? single : sb.toString());
+                        out.add(parts == 0 ? "" : parts == 1 ? single : sb);
                         inItem = false;
                     }
                 }
@@ -273,7 +273,7 @@ final class XlsxSheet implements Closeable {
         } finally {
             r.closeCompletely();
         }
-        return out.toArray(new String[0]);
+        return out;
     }
 
     /** For each cell style ({@code cellXfs/xf}), whether its number format shows a date. */
@@ -506,10 +506,7 @@ final class XlsxSheet implements Closeable {
             if (c.shared < 0) {
                 return "";
             }
-            if (c.shared >= strings.length) {
-                throw new IllegalStateException("shared string " + c.shared + " out of range");
-            }
-            return strings[c.shared];
+            return strings.get(c.shared);
         }
         String v = c.value;
         if (v == null) {
