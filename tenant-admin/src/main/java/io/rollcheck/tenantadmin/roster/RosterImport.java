@@ -325,12 +325,15 @@ public class RosterImport {
         final int[] counts = new int[5]; // rows, created, updated, unchanged, rejected
         final ShardedMap<String, Existing> existing = new ShardedMap<>();
         /** The existing students' ID blind indexes, each with its owner's position in {@link #owners}. */
-        final BlindIndexTable ownerOfId = new BlindIndexTable();
+        final KeyTable ownerOfId = new KeyTable();
         final List<String> owners = new ArrayList<>();
         /** Class by name, else by code: its id and its college's. */
         final Map<String, long[]> classes = new HashMap<>();
+        /** The first row of each 学号: packed in {@link #firstRowOfPacked} when it fits 16 characters, as text otherwise. */
+        final KeyTable firstRowOfPacked = new KeyTable();
         final ShardedMap<String, Integer> firstRowOf = new ShardedMap<>();
-        final BlindIndexTable firstRowOfId = new BlindIndexTable();
+        private final long[] packed = new long[2];
+        final KeyTable firstRowOfId = new KeyTable();
         final Set<String> missingClasses = new LinkedHashSet<>();
         final List<String> updatedStudentNos = new ArrayList<>();
         /** Set before reading: new rows go straight into {@code students}, changed ones are kept here. */
@@ -491,6 +494,15 @@ public class RosterImport {
             return out;
         }
 
+        /** Records {@code row} as the first of {@code studentNo} unless one came before; returns that one, or null. */
+        private Integer firstRowOf(String studentNo, int row) {
+            if (KeyTable.pack(studentNo, packed)) {
+                int first = firstRowOfPacked.putIfAbsent(packed[0], packed[1], row);
+                return first < 0 ? null : first;
+            }
+            return firstRowOf.putIfAbsent(studentNo, row);
+        }
+
         /** On the importing thread, in file order: the checks across rows, the counts, the COPY. */
         private void accept(Checked[] batch, @Nullable CopyBuffer out) {
             for (Checked ch : batch) {
@@ -499,7 +511,7 @@ public class RosterImport {
                 StudentRow r = ch.r();
                 RosterTable.Row row = ch.row();
                 if (r != null) {
-                    Integer first = firstRowOf.putIfAbsent(r.studentNo(), row.number());
+                    Integer first = firstRowOf(r.studentNo(), row.number());
                     if (first != null) {
                         errors.add(new RowError(row.number(), header(table, cols, RecordField.STUDENT_NO), "studentNo.duplicate",
                                 Messages.get(locale, "roster.studentNo.duplicate", row.number(),
