@@ -39,8 +39,8 @@ public final class IdNumbers {
     /** The birth date encoded in positions 7–14, or null when it is no date. */
     public static LocalDate birthDate(String id) {
         try {
-            return LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
-                    Integer.parseInt(id.substring(12, 14)));
+            return LocalDate.of(Integer.parseInt(id, 6, 10, 10), Integer.parseInt(id, 10, 12, 10),
+                    Integer.parseInt(id, 12, 14, 10));
         } catch (RuntimeException e) {
             return null;
         }
