@@ -98,7 +98,10 @@ public final class TestServices {
                 try {
                     Path dir = Files.createTempDirectory("rollcheck-test-services");
                     EmbeddedServices e = EmbeddedServices.start(dir, dbUrl == null, redisUrl == null);
-                    Runtime.getRuntime().addShutdownHook(new Thread(e::close));
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        e.close();
+                        deleteTree(dir); // a test database is 2 GB on disk: none may outlive its JVM
+                    }));
                     if (dbUrl == null) {
                         dbUrl = e.jdbcUrl();
                         user = "postgres";
@@ -113,6 +116,25 @@ public final class TestServices {
             }
         }
         return new TestServices(dbUrl, user, password, redisUrl, origin);
+    }
+
+    /** Deletes {@code dir}, again while a stopping server still writes its last files into it. */
+    private static void deleteTree(Path dir) {
+        for (int attempt = 0; attempt < 10 && Files.exists(dir); attempt++) {
+            try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+                // files vanishing under the walk: try again
+            }
+            if (Files.exists(dir)) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static boolean dockerAvailable() {
