@@ -143,6 +143,7 @@ class RegistrarBrowserIT {
             assertThat(page.locator("#roster-mapping")).isVisible();
             assertThat(page.locator("#roster-map-0")).containsText("Matric No");
             assertThat(page.locator("#roster-errors")).containsText("缺少必需的列“学号”");
+            assertThat(page.locator("#roster-history")).containsText("未读取到数据行（表头缺少必填列，或表头下没有数据）");
             choose(page, "roster-map-0", "学号");
             screenshot(page, "52-admin-roster-mapping-desktop-zh");
             page.locator("#roster-recheck").click();

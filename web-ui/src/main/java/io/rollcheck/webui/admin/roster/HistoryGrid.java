@@ -46,8 +46,14 @@ class HistoryGrid extends Composite<Grid<RosterHistory.Entry>> {
         return getTranslation(e.committed() ? "admin.roster.kind.commit" : "admin.roster.kind.dryRun");
     }
 
-    /** A check stores no would-be counts: it says how many rows it read and how many were wrong. */
+    /**
+     * A check stores no would-be counts: it says how many rows it read and how many were wrong. A run
+     * that read no row (a header without a required column, or nothing under the header) says so.
+     */
     private String counts(RosterHistory.Entry e) {
+        if (e.rows() == 0) {
+            return getTranslation("admin.roster.history.noRows");
+        }
         return e.committed()
                 ? getTranslation("admin.roster.history.counts", e.rows(), e.created(), e.updated(), e.unchanged())
                 : getTranslation("admin.roster.history.checked", e.rows(), e.rejected());
