@@ -501,12 +501,36 @@ final class XlsxSheet implements Closeable {
         return c;
     }
 
+    /**
+     * The shared strings handed out lately, by index: a roster repeats a few values down whole columns
+     * (民族, 专业, 班级), and each would otherwise be a new String per cell.
+     */
+    private final String[] recent = new String[4096];
+    private final int[] recentIndex = filledWith(-1, 4096);
+
+    private static int[] filledWith(int v, int n) {
+        int[] a = new int[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    private String shared(int i) {
+        int slot = i & (recent.length - 1);
+        if (recentIndex[slot] == i) {
+            return recent[slot];
+        }
+        String v = strings.get(i);
+        recent[slot] = v;
+        recentIndex[slot] = i;
+        return v;
+    }
+
     private String text(Cell c, int type, int style) {
         if (type == SHARED) {
             if (c.shared < 0) {
                 return "";
             }
-            return strings.get(c.shared);
+            return shared(c.shared);
         }
         String v = c.value;
         if (v == null) {

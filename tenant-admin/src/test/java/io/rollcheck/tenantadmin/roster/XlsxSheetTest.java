@@ -148,6 +148,26 @@ class XlsxSheetTest {
     }
 
     @Test
+    void shared_strings_that_share_a_slot_of_the_recent_ones_do_not_mix() throws Exception {
+        StringBuilder sst = new StringBuilder("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
+        for (int i = 0; i < 9000; i++) {
+            sst.append("<si><t>值").append(i).append("</t></si>");
+        }
+        sst.append("</sst>");
+        StringBuilder sheet = new StringBuilder("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+        int[] order = {1, 4097, 1, 8193, 4097, 1, 0, 4096, 8192, 0};
+        for (int r = 0; r < order.length; r++) {
+            sheet.append("<row r=\"").append(r + 1).append("\"><c r=\"A").append(r + 1).append("\" t=\"s\"><v>")
+                    .append(order[r]).append("</v></c></row>");
+        }
+        sheet.append("</sheetData></worksheet>");
+        List<XlsxSheet.SheetRow> rows = readAll(handMade(sheet.toString(), sst.toString(), "<styleSheet/>"), BUDGET);
+        for (int r = 0; r < order.length; r++) {
+            assertEquals(List.of("值" + order[r]), rows.get(r).cells(), "row " + (r + 1));
+        }
+    }
+
+    @Test
     void a_bomb_stops_while_it_inflates_even_when_its_sizes_lie() throws Exception {
         StringBuilder big = new StringBuilder("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
         String row = "<row><c t=\"inlineStr\"><is><t>" + "x".repeat(1000) + "</t></is></c></row>";
