@@ -6,7 +6,6 @@ import org.codehaus.stax2.XMLStreamReader2;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,7 +132,7 @@ final class XlsxSheet implements Closeable {
         if (e == null) {
             throw new IOException("missing part");
         }
-        InputStream in = new BufferedInputStream(new Budgeted(zip.getInputStream(e)), 64 * 1024);
+        InputStream in = new Budgeted(zip.getInputStream(e)); // the parser has its own buffer
         return (XMLStreamReader2) XML.createXMLStreamReader(in);
     }
 
