@@ -21,7 +21,7 @@ import java.util.Map;
  * Roster import figures of issue 5: N rows (default 100,000) as CSV and as XLSX, end to end with
  * validation, sealing and blind index, against {@code psql \copy} of the same CSV into a plain table
  * in the same run: each import is timed against a {@code \copy} run just before it (the speed of a shared
- * machine drifts), and the figures are medians of three such pairs. Run with {@code bash infra/bench/run.sh roster [N] [warm|cold]} (the JVM
+ * machine drifts), and the figures are medians of five such pairs (three swung with the minute). Run with {@code bash infra/bench/run.sh roster [N] [warm|cold]} (the JVM
  * gets -Xmx512m): {@code warm} (default) first imports smaller files, as a server that has been running
  * has compiled its hot code; {@code cold} times the first imports of a fresh JVM.
  */
@@ -89,7 +89,7 @@ public final class RosterBench {
                 }
                 System.out.printf(Locale.ROOT, "warm-up: %d imports of 20,000 rows in %.1f s%n", 2 * rounds, (System.nanoTime() - w0) / 1e9);
             }
-            int runs = Integer.getInteger("rollcheck.bench.runs", 3);
+            int runs = Integer.getInteger("rollcheck.bench.runs", 5);
             for (Path f : new Path[]{csv, xlsx}) {
                 double[] times = new double[runs];
                 double[] ratios = new double[runs];
