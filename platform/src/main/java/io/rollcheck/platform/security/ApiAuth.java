@@ -15,7 +15,9 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,18 +33,23 @@ public class ApiAuth {
     public static final String PLATFORM = "@platform";
     public static final int TOKEN_SECONDS = 8 * 3600;
 
-    private final TokenGenerator tokens;
-
-    public ApiAuth(TokenGenerator tokens) {
-        this.tokens = tokens;
-    }
-
     public static final String USER_ID_CLAIM = "uid";
     public static final String STUDENT_ID_CLAIM = "sid";
+    /** The token's id, what a logout revokes. */
+    public static final String TOKEN_ID_CLAIM = "jti";
+    /** When the token was issued, in milliseconds: compared with a user's revocation cutoff. */
+    public static final String ISSUED_MS_CLAIM = "ims";
+
+    private final TokenGenerator tokens;
+    private final Clock clock;
+
+    public ApiAuth(TokenGenerator tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
 
     public String issue(Principal p) {
-        Map<String, Object> claims = new java.util.HashMap<>();
-        claims.put(TENANT_CLAIM, p.tenant());
+        Map<String, Object> claims = identity(p.tenant());
         claims.put(USER_ID_CLAIM, p.userId());
         if (p.studentId() != null) {
             claims.put(STUDENT_ID_CLAIM, p.studentId());
@@ -61,8 +68,29 @@ public class ApiAuth {
     }
 
     public String issue(String username, List<String> roles, String tenantLabel) {
-        Authentication a = Authentication.build(username, roles, Map.of(TENANT_CLAIM, tenantLabel));
+        Authentication a = Authentication.build(username, roles, identity(tenantLabel));
         return tokens.generateToken(a, TOKEN_SECONDS).orElseThrow(() -> new IllegalStateException("no token"));
+    }
+
+    /** The claims every token carries: its tenant, a random id and its issue time in milliseconds. */
+    private Map<String, Object> identity(String tenantLabel) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put(TENANT_CLAIM, tenantLabel);
+        claims.put(TOKEN_ID_CLAIM, Tokens.random(18));
+        claims.put(ISSUED_MS_CLAIM, clock.millis());
+        return claims;
+    }
+
+    /** The id of a validated token; null when it has none. */
+    public static String tokenId(Authentication a) {
+        Object jti = a.getAttributes().get(TOKEN_ID_CLAIM);
+        return jti instanceof String s ? s : null;
+    }
+
+    /** The issue time of a validated token in milliseconds; 0 when it has none. */
+    public static long issuedAtMillis(Authentication a) {
+        Object ims = a.getAttributes().get(ISSUED_MS_CLAIM);
+        return ims instanceof Number n ? n.longValue() : 0L;
     }
 
     /** Refuses a token on a host other than the one it was issued on; runs before role checks. */
@@ -91,20 +119,18 @@ public class ApiAuth {
             String here = ApiTenantFilter.label(r);
             Object claim = authentication.getAttributes().get(TENANT_CLAIM);
             if (here.equals(claim)) {
-                String token = bearer(request);
-                if (token != null && revocation.isRevoked(token)) {
+                if (revocation.refuses(here, authentication.getName(), tokenId(authentication),
+                        issuedAtMillis(authentication))) {
                     return Mono.just(SecurityRuleResult.REJECTED);
                 }
                 return Mono.just(SecurityRuleResult.UNKNOWN);
             }
             String ip = Edge.ip(request);
             String who = authentication.getName() + "@" + claim;
+            // On the platform's log, never the target tenant's: a tenant must not learn other
+            // tenants' user names.
             return Mono.fromCallable(() -> {
-                if (r instanceof HostResolution.Serving s) {
-                    audit.tenant(s.tenant().context(), who, "security.crossTenantRefused", request.getPath(), null, ip);
-                } else {
-                    audit.platform(who, "security.crossTenantRefused", request.getPath(), "host=" + here, ip);
-                }
+                audit.platform(who, "security.crossTenantRefused", request.getPath(), "host=" + here, ip);
                 return SecurityRuleResult.REJECTED;
             }).subscribeOn(Schedulers.boundedElastic());
         }

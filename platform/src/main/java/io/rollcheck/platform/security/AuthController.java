@@ -97,11 +97,10 @@ public class AuthController {
     @Post("/logout")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<?> logout(HttpRequest<?> request, Authentication who) {
-        String token = ApiAuth.bearer(request);
         Object exp = who.getAttributes().get("exp");
         Instant expires = exp instanceof Number n ? Instant.ofEpochSecond(n.longValue())
                 : exp instanceof java.util.Date d ? d.toInstant() : Instant.now().plusSeconds(ApiAuth.TOKEN_SECONDS);
-        revocation.revoke(token, expires);
+        revocation.revoke(ApiAuth.tokenId(who), expires);
         if (Edge.resolution(request) instanceof HostResolution.Serving s) {
             audit.tenant(s.tenant().context(), who.getName(), "auth.signOut", "api", null, Edge.ip(request));
         } else {

@@ -34,9 +34,11 @@ public class PasswordReset {
     private final AuditLog audit;
     private final PublicUrls urls;
     private final Clock clock;
+    private final TokenRevocation revocation;
 
     public PasswordReset(Db db, Mailer mailer, PasswordHasher hasher, LoginGuard guard, AuditLog audit,
-                         PublicUrls urls, Clock clock) {
+                         PublicUrls urls, Clock clock, TokenRevocation revocation) {
+        this.revocation = revocation;
         this.db = db;
         this.mailer = mailer;
         this.hasher = hasher;
@@ -127,6 +129,7 @@ public class PasswordReset {
         });
         String u = username.orElseThrow(() -> ValidationFailed.of("token", "reset.invalid"));
         guard.succeeded(Long.toString(tenant.id()), u);
+        revocation.revokeUser(tenant.slug(), u);
         audit.tenant(tenant.context(), u, "auth.passwordReset", "user:" + u, null, ip);
     }
 }

@@ -59,8 +59,11 @@ public class SignIn {
     private final AuditLog audit;
     private final Pii pii;
     private final Totp totp;
+    private final TokenRevocation revocation;
 
-    public SignIn(Db db, Operators operators, PasswordHasher hasher, LoginGuard guard, AuditLog audit, Pii pii, Totp totp) {
+    public SignIn(Db db, Operators operators, PasswordHasher hasher, LoginGuard guard, AuditLog audit, Pii pii, Totp totp,
+                  TokenRevocation revocation) {
+        this.revocation = revocation;
         this.totp = totp;
         this.db = db;
         this.operators = operators;
@@ -257,6 +260,7 @@ public class SignIn {
         db.tenant(tenant, c -> update(c,
                 "UPDATE users SET password_hash = ?, must_change_password = false, updated_at = now() WHERE username = ?",
                 hash, u));
+        revocation.revokeUser(tenant.slug(), u);
         audit.tenant(tenant, u, "auth.passwordChanged", "user:" + u, null, ip);
         return check(tenant, u, newPassword);
     }

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -14,16 +15,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Revoked API tokens. PostgreSQL holds the list; every node mirrors the live part of it in memory,
- * so that the per-request question costs a hash and a map lookup, no round trip. A revocation is
- * in the revoking node's mirror before {@link #revoke} returns, reaches the other nodes through
- * Redis pub/sub (milliseconds), and, should a message be lost, through the resync from PostgreSQL
- * that runs every {@value #RESYNC_SECONDS} seconds and after every Redis reconnection. Entries die
- * with the token's own expiry.
+ * Revoked API tokens. Two kinds of entry: one token, by its id ({@code jti} claim: a logout), and
+ * every token of one user issued before a moment (a cutoff: his password changed or was reset, or
+ * his account was locked). Never by the token's text: the JWT parser accepts more than one encoding
+ * of the same token (padding, the spare bits of the last base64url character).
+ *
+ * <p>PostgreSQL holds both lists; every node mirrors their live part in memory, so that the
+ * per-request question costs a map lookup, no round trip. A revocation is in the revoking node's
+ * mirror before it returns, reaches the other nodes through Redis pub/sub (milliseconds), and,
+ * should a message be lost, through the resync from PostgreSQL that runs every
+ * {@value #RESYNC_SECONDS} seconds and after every Redis reconnection. Entries die when no token
+ * they could refuse is still alive.
  */
 @Singleton
 public class TokenRevocation {
@@ -35,8 +42,10 @@ public class TokenRevocation {
     private final Db db;
     private final Redis redis;
     private final Clock clock;
-    /** Hex SHA-256 of the token → when the token itself expires. */
+    /** jti → when the token itself expires. */
     private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
+    /** Hex SHA-256 of "tenant|username" → the cutoff in epoch milliseconds. */
+    private final Map<String, Long> cutoffs = new ConcurrentHashMap<>();
     /** Until the mirror has been loaded once, nothing is answered from it (fail closed). */
     private volatile boolean loaded;
 
@@ -46,31 +55,82 @@ public class TokenRevocation {
         this.clock = clock;
         redis.onMessage((channel, message) -> {
             if (CHANNEL.equals(channel)) {
-                int bar = message.indexOf('|');
-                if (bar > 0) {
-                    revoked.put(message.substring(0, bar), Instant.ofEpochSecond(Long.parseLong(message.substring(bar + 1))));
-                }
+                receive(message);
             }
         });
         redis.onReconnect(this::resync);
     }
 
-    public void revoke(String token, Instant expiresAt) {
-        byte[] h = Tokens.sha256(token);
+    /** Revokes one token (logout) until it would have expired anyway. */
+    public void revoke(String jti, Instant expiresAt) {
+        if (jti == null || jti.isEmpty()) {
+            return; // such a token is refused anyway
+        }
         db.platform(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO revoked_tokens (token_hash, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-                ps.setBytes(1, h);
+                    "INSERT INTO revoked_tokens (jti, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                ps.setString(1, jti);
                 ps.setTimestamp(2, Timestamp.from(expiresAt));
                 return ps.executeUpdate();
             }
         });
-        String hex = HexFormat.of().formatHex(h);
-        revoked.put(hex, expiresAt);
-        redis.publish(CHANNEL, hex + "|" + expiresAt.getEpochSecond());
+        revoked.put(jti, expiresAt);
+        redis.publish(CHANNEL, "j|" + expiresAt.getEpochSecond() + "|" + jti);
     }
 
-    public boolean isRevoked(String token) {
+    /**
+     * Revokes every token the user holds now, on every node: call when his password changes or is
+     * reset, or when his account is locked. Tokens issued afterwards are good.
+     *
+     * @param tenant the token's {@code tenant} claim: the slug, or {@link ApiAuth#PLATFORM}
+     */
+    public void revokeUser(String tenant, String username) {
+        String subject = subject(tenant, username);
+        long cutoff = clock.millis();
+        Instant expires = Instant.ofEpochMilli(cutoff).plusSeconds(ApiAuth.TOKEN_SECONDS + 60);
+        db.platform(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO token_cutoffs (subject_hash, cutoff_at, expires_at) VALUES (?, ?, ?)"
+                            + " ON CONFLICT (subject_hash) DO UPDATE SET cutoff_at = GREATEST(token_cutoffs.cutoff_at, EXCLUDED.cutoff_at),"
+                            + " expires_at = GREATEST(token_cutoffs.expires_at, EXCLUDED.expires_at)")) {
+                ps.setBytes(1, HexFormat.of().parseHex(subject));
+                ps.setTimestamp(2, Timestamp.from(Instant.ofEpochMilli(cutoff)));
+                ps.setTimestamp(3, Timestamp.from(expires));
+                return ps.executeUpdate();
+            }
+        });
+        cutoffs.merge(subject, cutoff, Math::max);
+        redis.publish(CHANNEL, "u|" + cutoff + "|" + subject);
+    }
+
+    /**
+     * True when the token must be refused: revoked by its id, issued before its user's cutoff, or
+     * carrying no id or issue time at all.
+     *
+     * @param issuedAtMillis the token's issue time in milliseconds ({@link ApiAuth#ISSUED_MS_CLAIM})
+     */
+    public boolean refuses(String tenant, String username, String jti, long issuedAtMillis) {
+        ensureLoaded();
+        if (jti == null || jti.isEmpty() || issuedAtMillis <= 0) {
+            return true;
+        }
+        if (revoked.containsKey(jti)) {
+            return true;
+        }
+        if (cutoffs.isEmpty()) {
+            return false;
+        }
+        Long cutoff = cutoffs.get(subject(tenant, username));
+        return cutoff != null && issuedAtMillis <= cutoff;
+    }
+
+    /** True when this token id was revoked. */
+    public boolean isRevoked(String jti) {
+        ensureLoaded();
+        return jti != null && revoked.containsKey(jti);
+    }
+
+    private void ensureLoaded() {
         if (!loaded) {
             synchronized (this) {
                 if (!loaded) {
@@ -78,7 +138,26 @@ public class TokenRevocation {
                 }
             }
         }
-        return revoked.containsKey(HexFormat.of().formatHex(Tokens.sha256(token)));
+    }
+
+    private void receive(String message) {
+        // "j|<expires epoch s>|<jti>" or "u|<cutoff epoch ms>|<subject hash>"
+        int second = message.indexOf('|', 2);
+        if (message.length() < 5 || message.charAt(1) != '|' || second < 0) {
+            return;
+        }
+        long number;
+        try {
+            number = Long.parseLong(message.substring(2, second));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        String id = message.substring(second + 1);
+        if (message.charAt(0) == 'j') {
+            revoked.put(id, Instant.ofEpochSecond(number));
+        } else if (message.charAt(0) == 'u') {
+            cutoffs.merge(id, number, Math::max);
+        }
     }
 
     /** Reloads the live revocations from PostgreSQL and forgets the expired ones. */
@@ -93,21 +172,41 @@ public class TokenRevocation {
     }
 
     private void load() {
-        Map<String, Instant> live = db.platform(c -> {
-            Map<String, Instant> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT token_hash, expires_at FROM revoked_tokens WHERE expires_at > ?")) {
-                ps.setTimestamp(1, Timestamp.from(clock.instant()));
+        Timestamp now = Timestamp.from(clock.instant());
+        Map<String, Instant> liveTokens = new HashMap<>();
+        Map<String, Long> liveCutoffs = new HashMap<>();
+        db.platform(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT jti, expires_at FROM revoked_tokens WHERE expires_at > ?")) {
+                ps.setTimestamp(1, now);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(HexFormat.of().formatHex(rs.getBytes(1)), rs.getTimestamp(2).toInstant());
+                        liveTokens.put(rs.getString(1), rs.getTimestamp(2).toInstant());
                     }
                 }
             }
-            return out;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT subject_hash, cutoff_at FROM token_cutoffs WHERE expires_at > ?")) {
+                ps.setTimestamp(1, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        liveCutoffs.put(HexFormat.of().formatHex(rs.getBytes(1)), rs.getTimestamp(2).getTime());
+                    }
+                }
+            }
+            return null;
         });
-        revoked.putAll(live);
-        Instant now = clock.instant();
-        revoked.entrySet().removeIf(e -> e.getValue().isBefore(now) && !live.containsKey(e.getKey()));
+        revoked.putAll(liveTokens);
+        liveCutoffs.forEach((k, v) -> cutoffs.merge(k, v, Math::max));
+        Instant instant = clock.instant();
+        revoked.entrySet().removeIf(e -> e.getValue().isBefore(instant) && !liveTokens.containsKey(e.getKey()));
+        long oldest = instant.minusSeconds(ApiAuth.TOKEN_SECONDS + 60).toEpochMilli();
+        cutoffs.entrySet().removeIf(e -> e.getValue() < oldest && !liveCutoffs.containsKey(e.getKey()));
         loaded = true;
+    }
+
+    /** The stored form of a user's identity: no user name in clear in the platform schema. */
+    private static String subject(String tenant, String username) {
+        String u = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return HexFormat.of().formatHex(Tokens.sha256((tenant + "|" + u).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -3,6 +3,7 @@ package io.rollcheck.platform.tenancy;
 import io.rollcheck.platform.audit.AuditLog;
 import io.rollcheck.platform.db.Db;
 import io.rollcheck.platform.security.PasswordHasher;
+import io.rollcheck.platform.security.TokenRevocation;
 import io.rollcheck.platform.security.Tokens;
 import io.rollcheck.platform.validation.ValidationFailed;
 import jakarta.inject.Singleton;
@@ -30,8 +31,10 @@ public class TenantAccounts {
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final Clock clock;
+    private final TokenRevocation revocation;
 
-    public TenantAccounts(Db db, PasswordHasher hasher, AuditLog audit, Clock clock) {
+    public TenantAccounts(Db db, PasswordHasher hasher, AuditLog audit, Clock clock, TokenRevocation revocation) {
+        this.revocation = revocation;
         this.db = db;
         this.hasher = hasher;
         this.audit = audit;
@@ -82,6 +85,7 @@ public class TenantAccounts {
             }
         });
         String username = user.orElseThrow(() -> ValidationFailed.of("token", "setup.invalid"));
+        revocation.revokeUser(tenant.slug(), username);
         audit.tenant(tenant, username, "account.setupCompleted", "user:" + username, null, ip);
         return username;
     }
@@ -114,10 +118,10 @@ public class TenantAccounts {
         return Optional.of(new Account((Long) r[0], (String) r[1], (String) r[2], roles));
     }
 
-    /** Sets a password directly (demo data and tests). */
+    /** Sets a password directly (demo data and tests); the user's tokens issued before are revoked. */
     public void setPassword(TenantContext tenant, String username, String password) {
         String hash = hasher.hash(password);
-        db.tenant(tenant, c -> {
+        int changed = db.tenant(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE users SET password_hash = ?, setup_token_hash = NULL, setup_expires_at = NULL WHERE username = ?")) {
                 ps.setString(1, hash);
@@ -125,5 +129,8 @@ public class TenantAccounts {
                 return ps.executeUpdate();
             }
         });
+        if (changed > 0) {
+            revocation.revokeUser(tenant.slug(), username);
+        }
     }
 }

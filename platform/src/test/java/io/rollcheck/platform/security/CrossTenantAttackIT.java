@@ -51,13 +51,32 @@ class CrossTenantAttackIT {
     }
 
     @Test
-    void a_token_of_a_is_refused_on_b_and_audited_there() throws Exception {
-        long before = auditCount(b, "security.crossTenantRefused");
+    void a_token_of_a_is_refused_on_b_and_audited_on_the_platform_not_in_b() throws Exception {
+        long inB = auditCount(b, "security.crossTenantRefused");
+        String where = "action = 'security.crossTenantRefused' AND actor = 'admin@" + a.tenant.slug()
+                + "' AND detail = 'host=" + b.tenant.slug() + "'";
+        long onPlatform = platformAuditCount(where);
         String adminA = token(a, "admin");
         refused(app.get(b.host(), "/api/admin/students/" + b.studentsK1.get(0), adminA));
         refused(app.get(b.host(), "/api/classes/" + b.k1 + "/students", adminA));
         refused(app.post(b.host(), "/api/admin/students/" + b.studentsK1.get(0) + "/reveal", "{\"field\":\"idNumber\"}", adminA));
-        assertEquals(before + 3, auditCount(b, "security.crossTenantRefused"));
+        assertEquals(onPlatform + 3, platformAuditCount(where), "each refusal on the platform's log");
+        assertEquals(inB, auditCount(b, "security.crossTenantRefused"),
+                "nothing in B's log: B must not learn A's user names");
+        try (Connection c = TestServices.get().connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + Db.quote(b.tenant.schemaName())
+                     + ".audit_log WHERE actor LIKE '%@" + a.tenant.slug() + "'")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1), "no user of A appears in B's audit log");
+        }
+    }
+
+    static long platformAuditCount(String where) throws Exception {
+        try (Connection c = TestServices.get().connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM platform.audit_log WHERE " + where)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
