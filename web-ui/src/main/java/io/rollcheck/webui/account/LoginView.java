@@ -141,7 +141,9 @@ class LoginView extends PageShell implements BeforeEnterObserver {
         } else {
             password.clear();
             code.clear();
-            show("problem." + (outcome instanceof SignIn.Refused r ? r.code() : SignIn.BAD_CREDENTIALS));
+            SignIn.Refused r = outcome instanceof SignIn.Refused refused ? refused : new SignIn.Refused(SignIn.BAD_CREDENTIALS);
+            message.setClassName("rc-error");
+            message.setText(getTranslation(r.messageKey(), r.retryAfterSeconds()));
         }
     }
 
