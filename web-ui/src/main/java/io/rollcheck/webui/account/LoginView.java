@@ -142,8 +142,7 @@ class LoginView extends PageShell implements BeforeEnterObserver {
             password.clear();
             code.clear();
             SignIn.Refused r = outcome instanceof SignIn.Refused refused ? refused : new SignIn.Refused(SignIn.BAD_CREDENTIALS);
-            message.setClassName("rc-error");
-            message.setText(getTranslation(r.messageKey(), r.retryAfterSeconds()));
+            show(r.messageKey(), r.retryAfterSeconds());
         }
     }
 
@@ -157,9 +156,9 @@ class LoginView extends PageShell implements BeforeEnterObserver {
         }
     }
 
-    private void show(String key) {
+    private void show(String key, Object... args) {
         message.setClassName("rc-error");
-        message.setText(getTranslation(key));
+        message.setText(getTranslation(key, args));
         message.setVisible(true);
     }
 
