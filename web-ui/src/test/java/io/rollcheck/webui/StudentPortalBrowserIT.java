@@ -3,6 +3,7 @@ package io.rollcheck.webui;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -377,6 +378,38 @@ class StudentPortalBrowserIT {
         assertThat(page.locator("#check-sex-match")).isDisabled();
         screenshot(page, "74-student-fields-signed-" + suffix);
         return code;
+    }
+
+    @Test
+    void a_locked_signature_prompt_says_how_long_to_wait_not_that_the_password_is_wrong() {
+        // the other university's student2: answers through the API, then signs in the browser
+        String host = other.slug() + ".localhost";
+        String tok = fixtures.login(host, "student2", PW);
+        for (String f : List.of("name", "sex", "idNumber", "phone", "major")) {
+            assertEquals(200, fixtures.call("PUT", host, "/api/me/checks/" + f, "{\"answer\":\"MATCH\"}", tok).statusCode());
+        }
+        for (String lang : List.of("zh-CN", "en-US")) {
+            try (BrowserContext ctx = UiTestSupport.desktop(browser, lang)) {
+                Page page = ctx.newPage();
+                signIn(page, other, "student2");
+                page.waitForURL(Pattern.compile(".*/check$"));
+                page.navigate(url(other) + "/check/sign");
+                Locator error = page.locator("#sign-password [slot=error-message]");
+                if (lang.equals("zh-CN")) {
+                    for (int i = 0; i < 5; i++) {
+                        fill(page, "sign-password", "not-my-password-" + i);
+                        page.locator("#sign-submit").click();
+                        assertThat(error).hasText("密码不正确");
+                    }
+                }
+                fill(page, "sign-password", PW);
+                page.locator("#sign-submit").click();
+                assertThat(error).hasText(lang.equals("zh-CN")
+                        ? Pattern.compile("尝试次数过多，请 \\d+ 秒后再试（密码未校验）")
+                        : Pattern.compile("Too many attempts: wait \\d+ s and try again \\(the password was not checked\\)"));
+                screenshot(page, "77-student-sign-locked-" + (lang.equals("zh-CN") ? "zh" : "en"));
+            }
+        }
     }
 
     @Test

@@ -156,12 +156,16 @@ public class AuthController {
         if (o instanceof SignIn.MustChangePassword) {
             return Problem.response(HttpStatus.FORBIDDEN, "password_change_required", Edge.locale(request), null);
         }
-        String code = ((SignIn.Refused) o).code();
+        SignIn.Refused refused = (SignIn.Refused) o;
+        String code = refused.code();
         HttpStatus status = switch (code) {
             case LoginGuard.LOCKED -> HttpStatus.LOCKED;
             case LoginGuard.RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             default -> HttpStatus.UNAUTHORIZED; // bad_credentials and totp_required
         };
+        if (refused.retryAfterSeconds() > 0) {
+            return Problem.retryLater(status, code, Edge.locale(request), refused.retryAfterSeconds());
+        }
         return Problem.response(status, code, Edge.locale(request), null);
     }
 }

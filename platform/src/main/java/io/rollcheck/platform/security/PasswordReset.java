@@ -128,7 +128,7 @@ public class PasswordReset {
             }
         });
         String u = username.orElseThrow(() -> ValidationFailed.of("token", "reset.invalid"));
-        guard.succeeded(Long.toString(tenant.id()), u);
+        guard.reset(Long.toString(tenant.id()), u);
         revocation.revokeUser(tenant.slug(), u);
         audit.tenant(tenant.context(), u, "auth.passwordReset", "user:" + u, null, ip);
     }

@@ -45,8 +45,19 @@ public class SignIn {
     public record MustChangePassword(String username) implements Outcome {
     }
 
-    /** Refused: {@code bad_credentials}, {@code totp_required}, {@code account_locked} or {@code rate_limited}. */
-    public record Refused(String code) implements Outcome {
+    /**
+     * Refused: {@code bad_credentials}, {@code totp_required}, {@code account_locked} or {@code rate_limited};
+     * the last two with the seconds to wait before a try is worth it.
+     */
+    public record Refused(String code, long retryAfterSeconds) implements Outcome {
+        public Refused(String code) {
+            this(code, 0);
+        }
+
+        /** The message to show: with the wait when there is one. */
+        public String messageKey() {
+            return retryAfterSeconds > 0 ? "problem." + code + ".wait" : "problem." + code;
+        }
     }
 
     public static final String BAD_CREDENTIALS = "bad_credentials";
@@ -80,14 +91,14 @@ public class SignIn {
 
     public Outcome operator(String username, String password, String totpCode, String ip) {
         String u = clean(username);
-        Optional<String> refused = guard.refusal("platform", u, ip);
+        Optional<LoginGuard.Wait> refused = guard.refusal("platform", u, ip);
         if (refused.isPresent()) {
-            audit.platform(u, "auth.signInRefused", "operator", refused.get(), ip);
-            return new Refused(refused.get());
+            audit.platform(u, "auth.signInRefused", "operator", refused.get().code(), ip);
+            return new Refused(refused.get().code(), refused.get().seconds());
         }
         Optional<String> ok = operators.authenticate(u, password);
         if (ok.isEmpty()) {
-            guard.failed("platform", u);
+            guard.failed("platform", u, ip);
             audit.platform("anonymous", "auth.signInFailed", "operator", null, ip);
             return new Refused(BAD_CREDENTIALS);
         }
@@ -110,12 +121,12 @@ public class SignIn {
             var step = totp.verify(secret, totpCode, (Long) second.get()[1]);
             if (step.isEmpty() || db.platform(c -> update(c, "UPDATE operators SET totp_last_step = ? WHERE username = ?"
                     + " AND (totp_last_step IS NULL OR totp_last_step < ?)", step.getAsLong(), u, step.getAsLong())) == 0) {
-                guard.failed("platform", u);
+                guard.failed("platform", u, ip);
                 audit.platform(u, "auth.totpFailed", "operator", null, ip);
                 return new Refused(BAD_CREDENTIALS);
             }
         }
-        guard.succeeded("platform", u);
+        guard.succeeded("platform", u, ip);
         audit.platform(u, "auth.signIn", "operator", second.isPresent() ? "password+totp" : "password", ip);
         return new Signed(new Principal(ApiAuth.PLATFORM, 0, u, u, List.of(Roles.PLATFORM_OPERATOR), null));
     }
@@ -128,10 +139,10 @@ public class SignIn {
     public Outcome tenantUser(TenantContext tenant, String username, String password, String totpCode, String ip) {
         String u = clean(username);
         String scope = Long.toString(tenant.tenantId());
-        Optional<String> refused = guard.refusal(scope, u, ip);
+        Optional<LoginGuard.Wait> refused = guard.refusal(scope, u, ip);
         if (refused.isPresent()) {
-            audit.tenant(tenant, u, "auth.signInRefused", "user", refused.get(), ip);
-            return new Refused(refused.get());
+            audit.tenant(tenant, u, "auth.signInRefused", "user", refused.get().code(), ip);
+            return new Refused(refused.get().code(), refused.get().seconds());
         }
         Outcome o = check(tenant, u, password);
         if (o instanceof Signed signed) {
@@ -141,10 +152,10 @@ public class SignIn {
             }
         }
         if (o instanceof Refused) {
-            guard.failed(scope, u);
+            guard.failed(scope, u, ip);
             audit.tenant(tenant, "anonymous", "auth.signInFailed", "user", null, ip);
         } else {
-            guard.succeeded(scope, u);
+            guard.succeeded(scope, u, ip);
             audit.tenant(tenant, u, o instanceof Signed ? "auth.signIn" : "auth.initialSecretAccepted", "user",
                     "password", ip);
             if (o instanceof Signed) {
@@ -156,46 +167,50 @@ public class SignIn {
 
     /**
      * Asks a signed-in user for his password again (and his TOTP code when he has one) before an act
-     * that needs it, such as signing. Throttled and locked like a sign-in. Empty when he proved it,
-     * else the refusal code.
+     * that needs it, such as signing. Locked after repeated failures with a count of its own: other
+     * people's failed sign-ins and the address's budget never hold back the session's holder. Empty
+     * when he proved it, else the refusal (with the wait when locked).
      */
-    public Optional<String> reauthenticate(TenantContext tenant, String username, String password, String totpCode,
-                                           String ip) {
+    public Optional<Refused> reauthenticate(TenantContext tenant, String username, String password, String totpCode,
+                                            String ip) {
         String u = clean(username);
         String scope = Long.toString(tenant.tenantId());
-        Optional<String> refused = guard.refusal(scope, u, ip);
+        Optional<LoginGuard.Wait> refused = guard.reauthRefusal(scope, u);
         if (refused.isPresent()) {
-            audit.tenant(tenant, u, "auth.reauthRefused", "user", refused.get(), ip);
-            return refused;
+            audit.tenant(tenant, u, "auth.reauthRefused", "user", refused.get().code(), ip);
+            return Optional.of(new Refused(refused.get().code(), refused.get().seconds()));
         }
         Outcome o = check(tenant, u, password == null ? "" : password);
         if (o instanceof Signed signed) {
             o = secondFactor(tenant, signed, totpCode);
         }
         if (o instanceof Signed) {
-            guard.succeeded(scope, u);
+            guard.reauthSucceeded(scope, u);
             audit.tenant(tenant, u, "auth.reauthenticated", "user", "password", ip);
             return Optional.empty();
         }
         if (o instanceof Refused r && TOTP_REQUIRED.equals(r.code())) {
-            return Optional.of(TOTP_REQUIRED);
+            return Optional.of(r);
         }
-        guard.failed(scope, u);
+        guard.reauthFailed(scope, u);
         audit.tenant(tenant, u, "auth.reauthFailed", "user", null, ip);
-        return Optional.of(BAD_CREDENTIALS);
+        return Optional.of(new Refused(BAD_CREDENTIALS));
     }
 
     /**
      * {@link #reauthenticate} for an API call: a missing or wrong password (or TOTP code) is a
-     * validation error on that field.
+     * validation error on that field; a lock is {@link TooManyAttempts}, with the wait.
      */
     public void requireReauthentication(TenantContext tenant, String username, String password, String totpCode,
                                         String ip) {
         if (password == null || password.isEmpty()) {
             throw io.rollcheck.platform.validation.ValidationFailed.of("password", "reauth.password.required");
         }
-        reauthenticate(tenant, username, password, totpCode, ip).ifPresent(code -> {
-            boolean totp = TOTP_REQUIRED.equals(code);
+        reauthenticate(tenant, username, password, totpCode, ip).ifPresent(r -> {
+            if (r.retryAfterSeconds() > 0) {
+                throw new TooManyAttempts(r.code(), r.retryAfterSeconds());
+            }
+            boolean totp = TOTP_REQUIRED.equals(r.code());
             throw io.rollcheck.platform.validation.ValidationFailed.of(totp ? "totp" : "password",
                     totp ? "reauth.totp.required" : "reauth.password.wrong");
         });

@@ -7,6 +7,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.rollcheck.platform.db.DataAccessException;
+import io.rollcheck.platform.security.LoginGuard;
+import io.rollcheck.platform.security.TooManyAttempts;
 import io.rollcheck.platform.validation.Conflict;
 import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.validation.ValidationFailed;
@@ -47,6 +49,17 @@ final class ErrorHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, Conflict e) {
             return Problem.response(HttpStatus.CONFLICT, e.code(), Edge.locale(request), null);
+        }
+    }
+
+    @Produces
+    @Singleton
+    @Requires(classes = {TooManyAttempts.class, ExceptionHandler.class})
+    static class Throttled implements ExceptionHandler<TooManyAttempts, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, TooManyAttempts e) {
+            HttpStatus status = LoginGuard.LOCKED.equals(e.code()) ? HttpStatus.LOCKED : HttpStatus.TOO_MANY_REQUESTS;
+            return Problem.retryLater(status, e.code(), Edge.locale(request), e.retryAfterSeconds());
         }
     }
 

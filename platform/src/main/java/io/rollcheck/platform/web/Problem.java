@@ -14,7 +14,7 @@ import java.util.Locale;
 /** RFC 9457 problem details with a stable {@code code}; {@code title} and messages are translated. */
 @Serdeable
 public record Problem(String type, String title, int status, String code, @Nullable String detail,
-                      @Nullable List<Field> errors) {
+                      @Nullable List<Field> errors, @Nullable Long retryAfterSeconds) {
 
     public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
 
@@ -27,7 +27,19 @@ public record Problem(String type, String title, int status, String code, @Nulla
         return HttpResponse.<Problem>status(status)
                 .contentType(PROBLEM_JSON)
                 .body(new Problem("about:blank", Messages.get(locale, "problem." + code), status.getCode(), code,
-                        detail, null));
+                        detail, null, null));
+    }
+
+    /**
+     * Refused for a while (locked, rate-limited): the title says how long, {@code retryAfterSeconds}
+     * and the {@code Retry-After} header carry it for clients.
+     */
+    public static HttpResponse<Problem> retryLater(HttpStatus status, String code, Locale locale, long seconds) {
+        return HttpResponse.<Problem>status(status)
+                .contentType(PROBLEM_JSON)
+                .header("Retry-After", Long.toString(seconds))
+                .body(new Problem("about:blank", Messages.get(locale, "problem." + code + ".wait", seconds),
+                        status.getCode(), code, null, null, seconds));
     }
 
     public static HttpResponse<Problem> validation(List<FieldError> errors, Locale locale) {
@@ -37,6 +49,6 @@ public record Problem(String type, String title, int status, String code, @Nulla
         return HttpResponse.<Problem>status(HttpStatus.UNPROCESSABLE_ENTITY)
                 .contentType(PROBLEM_JSON)
                 .body(new Problem("about:blank", Messages.get(locale, "problem.validation_failed"), 422,
-                        "validation_failed", null, fields));
+                        "validation_failed", null, fields, null));
     }
 }

@@ -194,7 +194,7 @@ public final class TestServices {
         p.put("rollcheck.master-key", MASTER_KEY);
         p.put("micronaut.server.port", -1);
         // every test request comes from 127.0.0.1: the per-IP limit has its own test
-        p.put("rollcheck.security.ip-per-minute", 100_000);
+        p.put("rollcheck.security.ip-failures-per-minute", 100_000);
         p.put("datasources.default.maximum-pool-size", 8);
         return p;
     }

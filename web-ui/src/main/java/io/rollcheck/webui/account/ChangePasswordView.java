@@ -116,12 +116,13 @@ class ChangePasswordView extends PageShell implements BeforeEnterObserver {
             getUI().ifPresent(ui -> ui.navigate(Site.takeStoredRedirect().orElseGet(() -> landing.after(tenant, user))));
         } else {
             current.clear();
-            invalid(current, "problem." + (outcome instanceof SignIn.Refused r ? r.code() : SignIn.BAD_CREDENTIALS));
+            SignIn.Refused r = outcome instanceof SignIn.Refused refused ? refused : new SignIn.Refused(SignIn.BAD_CREDENTIALS);
+            invalid(current, r.messageKey(), r.retryAfterSeconds());
         }
     }
 
-    private void invalid(PasswordField field, String key) {
-        field.setErrorMessage(getTranslation(key));
+    private void invalid(PasswordField field, String key, Object... args) {
+        field.setErrorMessage(getTranslation(key, args));
         field.setInvalid(true);
         field.focus();
     }

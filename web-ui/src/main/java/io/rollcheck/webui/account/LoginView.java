@@ -141,7 +141,8 @@ class LoginView extends PageShell implements BeforeEnterObserver {
         } else {
             password.clear();
             code.clear();
-            show("problem." + (outcome instanceof SignIn.Refused r ? r.code() : SignIn.BAD_CREDENTIALS));
+            SignIn.Refused r = outcome instanceof SignIn.Refused refused ? refused : new SignIn.Refused(SignIn.BAD_CREDENTIALS);
+            show(r.messageKey(), r.retryAfterSeconds());
         }
     }
 
@@ -155,9 +156,9 @@ class LoginView extends PageShell implements BeforeEnterObserver {
         }
     }
 
-    private void show(String key) {
+    private void show(String key, Object... args) {
         message.setClassName("rc-error");
-        message.setText(getTranslation(key));
+        message.setText(getTranslation(key, args));
         message.setVisible(true);
     }
 

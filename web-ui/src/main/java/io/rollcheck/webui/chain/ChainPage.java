@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import io.rollcheck.platform.security.SignIn;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.webui.site.PageShell;
 import io.rollcheck.webui.site.SignOut;
@@ -92,8 +93,8 @@ abstract class ChainPage extends PageShell {
      * the code of a second factor), or a recent single sign-on for an account without a password.
      * Empty when proved; else the refusal is shown on the prompt.
      */
-    Optional<String> reauthenticate(Reauth reauth, PasswordPrompt prompt) {
-        Optional<String> refused = reauth.check(tenant.context(), user.username(), prompt, Site.ip());
+    Optional<SignIn.Refused> reauthenticate(Reauth reauth, PasswordPrompt prompt) {
+        Optional<SignIn.Refused> refused = reauth.check(tenant.context(), user.username(), prompt, Site.ip());
         refused.ifPresent(r -> Reauth.show(prompt, r));
         return refused;
     }

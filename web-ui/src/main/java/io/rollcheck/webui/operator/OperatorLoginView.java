@@ -61,8 +61,8 @@ class OperatorLoginView extends PageShell {
         SignIn.Outcome outcome = signIn.operator(name, password.getValue(), Site.ip());
         if (!(outcome instanceof SignIn.Signed signed)) {
             password.clear();
-            String code = outcome instanceof SignIn.Refused r ? r.code() : SignIn.BAD_CREDENTIALS;
-            error.setText(getTranslation("problem." + code));
+            SignIn.Refused r = outcome instanceof SignIn.Refused refused ? refused : new SignIn.Refused(SignIn.BAD_CREDENTIALS);
+            error.setText(getTranslation(r.messageKey(), r.retryAfterSeconds()));
             error.setVisible(true);
             return;
         }

@@ -62,10 +62,15 @@ public final class PasswordPrompt extends Div {
         return code.isVisible() ? code.getValue().strip() : null;
     }
 
-    /** Shows why the platform refused ({@link SignIn#reauthenticate}'s codes); asks for the code if that is missing. */
-    public void refused(String reason) {
+    /**
+     * Shows why the platform refused ({@link SignIn#reauthenticate}'s refusals): a wrong password as
+     * such, a lock with the seconds to wait; asks for the code if that is missing.
+     */
+    public void refused(SignIn.Refused refusal) {
+        String reason = refusal.code();
         if (!withPassword) {
-            error(getTranslation(Reauth.SSO_STALE.equals(reason) ? "error." + reason : "problem." + reason));
+            error(Reauth.SSO_STALE.equals(reason) ? getTranslation("error." + reason)
+                    : getTranslation(refusal.messageKey(), refusal.retryAfterSeconds()));
             return;
         }
         if (SignIn.TOTP_REQUIRED.equals(reason)) {
@@ -76,8 +81,8 @@ public final class PasswordPrompt extends Div {
             return;
         }
         password.clear();
-        password.setErrorMessage(getTranslation(SignIn.BAD_CREDENTIALS.equals(reason) ? "error.reauth.password.wrong"
-                : "problem." + reason));
+        password.setErrorMessage(SignIn.BAD_CREDENTIALS.equals(reason) ? getTranslation("error.reauth.password.wrong")
+                : getTranslation(refusal.messageKey(), refusal.retryAfterSeconds()));
         password.setInvalid(true);
         password.focus();
     }

@@ -32,21 +32,21 @@ public class Reauth {
         return signIn.hasPassword(t, username);
     }
 
-    /** Empty when proved; else {@link #MISSING}, {@link #SSO_STALE} or the platform's refusal code. */
-    public Optional<String> check(TenantContext t, String username, PasswordPrompt prompt, String ip) {
+    /** Empty when proved; else {@link #MISSING}, {@link #SSO_STALE} or the platform's refusal. */
+    public Optional<SignIn.Refused> check(TenantContext t, String username, PasswordPrompt prompt, String ip) {
         return check(t, username, prompt.withPassword(), prompt.password(), prompt.code(), ip,
                 Site.signedInAt().orElse(null), Instant.now());
     }
 
     /** The same with every input spelled out: {@code signedInAt} is when this session signed on. */
-    public Optional<String> check(TenantContext t, String username, boolean withPassword, String password, String code,
+    public Optional<SignIn.Refused> check(TenantContext t, String username, boolean withPassword, String password, String code,
                                   String ip, Instant signedInAt, Instant now) {
         if (!withPassword && !signIn.hasPassword(t, username)) {
             boolean fresh = signedInAt != null && now.getEpochSecond() - signedInAt.getEpochSecond() < SignIn.SSO_FRESH_SECONDS;
-            return fresh ? Optional.empty() : Optional.of(SSO_STALE);
+            return fresh ? Optional.empty() : Optional.of(new SignIn.Refused(SSO_STALE));
         }
         if (password == null || password.isEmpty()) {
-            return Optional.of(MISSING);
+            return Optional.of(new SignIn.Refused(MISSING));
         }
         return signIn.reauthenticate(t, username, password, code, ip);
     }
@@ -57,8 +57,8 @@ public class Reauth {
     }
 
     /** Shows a refusal on the prompt. */
-    public static void show(PasswordPrompt prompt, String refusal) {
-        if (MISSING.equals(refusal)) {
+    public static void show(PasswordPrompt prompt, SignIn.Refused refusal) {
+        if (MISSING.equals(refusal.code())) {
             prompt.missing();
         } else {
             prompt.refused(refusal);

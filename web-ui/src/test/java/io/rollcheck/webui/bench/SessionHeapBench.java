@@ -52,7 +52,7 @@ public final class SessionHeapBench {
         // otherwise Vaadin's development-time component tracker keeps a stack trace of every component
         System.setProperty("vaadin.productionMode", "true");
         Map<String, Object> p = new HashMap<>(TestServices.get().properties());
-        p.put("rollcheck.security.ip-per-minute", 1_000_000);
+        p.put("rollcheck.security.ip-failures-per-minute", 1_000_000);
         try (RollcheckApp app = RollcheckApp.start(p, 0)) {
             long id = app.bean(SignupService.class).submit(TestApp.aSignup(), null);
             Tenant t = app.bean(Provisioning.class).approve(id, "bench", null).tenant();
