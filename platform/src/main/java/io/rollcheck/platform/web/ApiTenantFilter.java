@@ -6,9 +6,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
@@ -126,10 +124,5 @@ public class ApiTenantFilter implements Ordered {
             return s.tenant().slug();
         }
         return r instanceof HostResolution.Platform ? "@platform" : "@unknown";
-    }
-
-    @ResponseFilter
-    public void tag(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        request.getAttribute(Edge.REQUEST_ID, String.class).ifPresent(id -> response.header("X-Request-Id", id));
     }
 }
