@@ -42,12 +42,18 @@ public class UiEdgeFilter extends HttpFilter {
     private final TenantResolver resolver;
     private final AuditLog audit;
     private final String contact;
+    private volatile SessionLimits sessions;
 
     public UiEdgeFilter(TenantResolver resolver, AuditLog audit,
                         @Value("${rollcheck.platform-contact:support@rollcheck.local}") String contact) {
         this.resolver = resolver;
         this.audit = audit;
         this.contact = contact;
+    }
+
+    /** The limits the server set for HTTP sessions (none until the UI server starts). */
+    void limit(SessionLimits limits) {
+        this.sessions = limits;
     }
 
     @Override
@@ -79,6 +85,12 @@ public class UiEdgeFilter extends HttpFilter {
                 return;
             }
             HttpSession session = req.getSession(false);
+            SessionLimits limits = sessions;
+            if (session == null && limits != null && opensSession(req) && limits.full()) {
+                res.setHeader("Retry-After", String.valueOf(limits.anonymousSeconds()));
+                ErrorPages.send(res, 503, locale, "page.busy", null);
+                return;
+            }
             if (session != null && !belongsHere(session, site, req, r)) {
                 // Expire the replayed cookie on this host only; the session itself lives on at its own site.
                 Cookie expired = new Cookie(req.getServletContext().getSessionCookieConfig().getName() == null
@@ -102,6 +114,15 @@ public class UiEdgeFilter extends HttpFilter {
             MDC.remove("tenant");
             MDC.remove("requestId");
         }
+    }
+
+    /**
+     * False for what is served without a session (the bundle's static files): those stay available
+     * when no further session may be opened, so pages already open keep their scripts and styles.
+     */
+    private static boolean opensSession(HttpServletRequest req) {
+        String path = req.getRequestURI();
+        return !(path.startsWith("/VAADIN/") && !path.startsWith(UiServer.UPLOAD_PATH)) && !"/favicon.ico".equals(path);
     }
 
     /** True when the session was opened on this site; a session from elsewhere is audited here. */
