@@ -82,6 +82,13 @@ class UiHardeningIT {
         assertEquals(403, elsewhere.statusCode(), "a session replayed on another site");
         assertSecurityHeaders(elsewhere.headers(), "403");
         assertTrue(elsewhere.headers().firstValue("X-Request-Id").isPresent());
+        HttpResponse<String> nulInPath = get(app.uiPort(), host(), "/verify/AB%00CD", null);
+        assertEquals(400, nulInPath.statusCode(), "Jetty refuses a NUL in the path itself");
+        assertSecurityHeaders(nulInPath.headers(), "400 from Jetty");
+        HttpResponse<String> nul = get(app.uiPort(), host(), "/login?next=a%00b", null);
+        assertEquals(400, nul.statusCode(), "a control character in the query");
+        assertSecurityHeaders(nul.headers(), "400");
+        assertTrue(nul.body().contains("网址无效"), nul.body());
         // 413: request_bodies_over_ten_megabytes_are_refused; 503 past the session cap: UiSessionsIT
     }
 

@@ -102,9 +102,16 @@ public class UiEdgeFilter extends HttpFilter {
                 ErrorPages.send(res, 403, locale, "page.wrongSite", null);
                 return;
             }
+            String raw = req.getRequestURI() + "?" + (req.getQueryString() == null ? "" : req.getQueryString());
+            if (raw.matches("(?i).*%(0[0-9a-f]|1[0-9a-f]|7f|c2%[89][0-9a-f]).*")) {
+                // a control character in the address (a route parameter, a query): no page takes one
+                ErrorPages.send(res, 400, locale, "page.badRequest", null);
+                return;
+            }
+            HttpServletRequest inner = UidlText.isUidl(req) ? UidlText.clean(req) : req;
             TenantContext.Scope scope = r instanceof HostResolution.Serving s ? s.tenant().context().bind() : null;
             try {
-                chain.doFilter(new SiteRequest(req, site), res);
+                chain.doFilter(new SiteRequest(inner, site), res);
             } finally {
                 if (scope != null) {
                     scope.close();

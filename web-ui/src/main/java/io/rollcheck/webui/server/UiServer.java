@@ -134,6 +134,7 @@ public final class UiServer implements AutoCloseable {
         SizeLimitHandler uploadLimit = new SizeLimitHandler(Math.max(maxBody, maxUpload), -1);
         uploadLimit.setHandler(new UploadsPastLimit(limit));
         server.setHandler(new SecurityHeaders(uploadLimit, https));
+        server.setErrorHandler(SecurityHeaders.errorHandler(https));
         server.start();
         return new UiServer(server, sessions);
     }
