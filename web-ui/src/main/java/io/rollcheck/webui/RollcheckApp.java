@@ -88,6 +88,11 @@ public final class RollcheckApp implements AutoCloseable {
         return ui.port();
     }
 
+    /** HTTP sessions alive on the UI server now. */
+    public int uiSessions() {
+        return ui.liveSessions();
+    }
+
     public int apiPort() {
         return api.getPort();
     }

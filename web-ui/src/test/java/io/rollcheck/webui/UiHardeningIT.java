@@ -68,6 +68,31 @@ class UiHardeningIT {
     }
 
     @Test
+    void every_status_of_the_ui_port_carries_the_security_headers() {
+        HttpResponse<String> page = get(app.uiPort(), host(), "/", null);
+        assertEquals(200, page.statusCode());
+        assertSecurityHeaders(page.headers(), "200");
+        // an unknown route: Vaadin answers the bootstrap page (200) and shows its not-found view inside
+        assertSecurityHeaders(get(app.uiPort(), host(), "/no-such-page", null).headers(), "unknown route");
+        HttpResponse<String> noHost = get(app.uiPort(), "nobody-here.localhost", "/login", null);
+        assertEquals(404, noHost.statusCode());
+        assertSecurityHeaders(noHost.headers(), "404 host");
+        String cookie = sessionCookieHeader(page).split(";")[0];
+        HttpResponse<String> elsewhere = get(app.uiPort(), "localhost", "/", cookie);
+        assertEquals(403, elsewhere.statusCode(), "a session replayed on another site");
+        assertSecurityHeaders(elsewhere.headers(), "403");
+        assertTrue(elsewhere.headers().firstValue("X-Request-Id").isPresent());
+        HttpResponse<String> nulInPath = get(app.uiPort(), host(), "/verify/AB%00CD", null);
+        assertEquals(400, nulInPath.statusCode(), "Jetty refuses a NUL in the path itself");
+        assertSecurityHeaders(nulInPath.headers(), "400 from Jetty");
+        HttpResponse<String> nul = get(app.uiPort(), host(), "/login?next=a%00b", null);
+        assertEquals(400, nul.statusCode(), "a control character in the query");
+        assertSecurityHeaders(nul.headers(), "400");
+        assertTrue(nul.body().contains("网址无效"), nul.body());
+        // 413: request_bodies_over_ten_megabytes_are_refused; 503 past the session cap: UiSessionsIT
+    }
+
+    @Test
     void the_session_cookie_is_http_only_and_same_site_lax_and_secure_only_behind_https() {
         String cookie = sessionCookieHeader(get(app.uiPort(), host(), "/", null));
         assertTrue(cookie.contains("HttpOnly"), cookie);

@@ -111,8 +111,12 @@ final class UiTestSupport {
     }
 
     static HttpResponse<String> get(int port, String host, String path, String cookie) {
+        return get(port, host, path, cookie, "zh-CN");
+    }
+
+    static HttpResponse<String> get(int port, String host, String path, String cookie, String acceptLanguage) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20)).header("Host", host + ":" + port).header("Accept-Language", "zh-CN");
+                .timeout(Duration.ofSeconds(20)).header("Host", host + ":" + port).header("Accept-Language", acceptLanguage);
         if (cookie != null) {
             b.header("Cookie", cookie);
         }

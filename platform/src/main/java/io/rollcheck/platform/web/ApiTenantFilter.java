@@ -1,14 +1,15 @@
 package io.rollcheck.platform.web;
 
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
@@ -17,17 +18,19 @@ import io.rollcheck.platform.tenancy.TenantResolver;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The API edge: resolves the tenant from the Host once per request, before security runs. Unknown
- * hosts get a 404 problem, suspended tenants a 403 naming the platform's contact.
+ * hosts get a 404 problem, suspended tenants a 403 naming the platform's contact. The log context
+ * ({@code tenant}, {@code requestId}) is put into the request's propagated context, so every thread
+ * the request's work runs on (event loop, blocking pool, exception handlers) logs with it.
  */
 @ServerFilter("/api/**")
 public class ApiTenantFilter implements Ordered {
@@ -74,7 +77,8 @@ public class ApiTenantFilter implements Ordered {
      * that must be loaded from Redis or PostgreSQL is resolved on a worker thread.
      */
     @RequestFilter
-    public Publisher<HttpResponse<?>> resolve(HttpRequest<?> request, FilterContinuation<Publisher<HttpResponse<?>>> next) {
+    public Publisher<HttpResponse<?>> resolve(HttpRequest<?> request, MutablePropagatedContext context,
+                                              FilterContinuation<Publisher<HttpResponse<?>>> next) {
         String requestId = request.getHeaders().get("X-Request-Id");
         if (requestId == null || requestId.length() > 64 || !requestId.matches("[A-Za-z0-9._-]+")) {
             ThreadLocalRandom r = ThreadLocalRandom.current();
@@ -88,22 +92,23 @@ public class ApiTenantFilter implements Ordered {
         String host = request.getHeaders().get(HttpHeaders.HOST);
         Optional<HostResolution> held = resolver.resolveIfHeld(host);
         if (held.isPresent()) {
-            HttpResponse<?> refusal = apply(request, held.get(), requestId);
+            HttpResponse<?> refusal = apply(request, held.get(), requestId, context);
             return refusal != null ? Mono.just(refusal) : next.proceed();
         }
         String id = requestId;
-        return Mono.fromCallable(() -> Optional.<HttpResponse<?>>ofNullable(apply(request, resolver.resolve(host), id)))
+        return Mono.fromCallable(() -> Optional.<HttpResponse<?>>ofNullable(apply(request, resolver.resolve(host), id, context)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(refusal -> refusal.<Mono<HttpResponse<?>>>map(Mono::just).orElseGet(() -> Mono.from(next.proceed())));
     }
 
     /** Records the resolution on the request; the refusal for unknown hosts and suspended tenants, else null. */
     @Nullable
-    private HttpResponse<?> apply(HttpRequest<?> request, HostResolution r, String requestId) {
+    private HttpResponse<?> apply(HttpRequest<?> request, HostResolution r, String requestId,
+                                  MutablePropagatedContext context) {
         request.setAttribute(Edge.RESOLUTION, r);
-        MDC.put("tenant", label(r));
-        MDC.put("requestId", requestId);
-        try {
+        MdcPropagationContext logContext = new MdcPropagationContext(Map.of("tenant", label(r), "requestId", requestId));
+        context.add(logContext); // for what runs downstream, wherever it runs
+        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(logContext).propagate()) {
             if (r instanceof HostResolution.Unknown) {
                 LOG.info("event=unknown_host path={}", request.getPath());
                 return Problem.response(HttpStatus.NOT_FOUND, "tenant_unknown", Edge.locale(request), null);
@@ -112,8 +117,6 @@ public class ApiTenantFilter implements Ordered {
                 return Problem.response(HttpStatus.FORBIDDEN, "tenant_suspended", Edge.locale(request), contact);
             }
             return null;
-        } finally {
-            MDC.clear();
         }
     }
 
@@ -126,10 +129,5 @@ public class ApiTenantFilter implements Ordered {
             return s.tenant().slug();
         }
         return r instanceof HostResolution.Platform ? "@platform" : "@unknown";
-    }
-
-    @ResponseFilter
-    public void tag(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        request.getAttribute(Edge.REQUEST_ID, String.class).ifPresent(id -> response.header("X-Request-Id", id));
     }
 }

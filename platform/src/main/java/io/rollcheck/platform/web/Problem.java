@@ -26,8 +26,13 @@ public record Problem(String type, String title, int status, String code, @Nulla
     public static HttpResponse<Problem> response(HttpStatus status, String code, Locale locale, @Nullable String detail) {
         return HttpResponse.<Problem>status(status)
                 .contentType(PROBLEM_JSON)
-                .body(new Problem("about:blank", Messages.get(locale, "problem." + code), status.getCode(), code,
-                        detail, null, null));
+                .body(of(status, code, locale, detail));
+    }
+
+    /** The body alone, for answers whose status and headers are made elsewhere. */
+    public static Problem of(HttpStatus status, String code, Locale locale, @Nullable String detail) {
+        return new Problem("about:blank", Messages.get(locale, "problem." + code), status.getCode(), code, detail,
+                null, null);
     }
 
     /**

@@ -37,9 +37,27 @@ final class SecurityHeaders extends Handler.Wrapper {
         this.https = https;
     }
 
+    /**
+     * Jetty's own error answers (a malformed request refused before any handler runs, e.g. an
+     * encoded NUL in the path) carry the same headers.
+     */
+    static org.eclipse.jetty.server.handler.ErrorHandler errorHandler(boolean https) {
+        return new org.eclipse.jetty.server.handler.ErrorHandler() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                put(response.getHeaders(), https);
+                return super.handle(request, response, callback);
+            }
+        };
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        HttpFields.Mutable h = response.getHeaders();
+        put(response.getHeaders(), https);
+        return super.handle(request, response, callback);
+    }
+
+    private static void put(HttpFields.Mutable h, boolean https) {
         h.put("Content-Security-Policy", CSP);
         h.put("X-Content-Type-Options", "nosniff");
         h.put("Referrer-Policy", "same-origin");
@@ -47,6 +65,5 @@ final class SecurityHeaders extends Handler.Wrapper {
         if (https) {
             h.put("Strict-Transport-Security", "max-age=31536000");
         }
-        return super.handle(request, response, callback);
     }
 }

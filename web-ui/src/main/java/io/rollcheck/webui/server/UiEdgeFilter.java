@@ -42,12 +42,18 @@ public class UiEdgeFilter extends HttpFilter {
     private final TenantResolver resolver;
     private final AuditLog audit;
     private final String contact;
+    private volatile SessionLimits sessions;
 
     public UiEdgeFilter(TenantResolver resolver, AuditLog audit,
                         @Value("${rollcheck.platform-contact:support@rollcheck.local}") String contact) {
         this.resolver = resolver;
         this.audit = audit;
         this.contact = contact;
+    }
+
+    /** The limits the server set for HTTP sessions (none until the UI server starts). */
+    void limit(SessionLimits limits) {
+        this.sessions = limits;
     }
 
     @Override
@@ -79,6 +85,12 @@ public class UiEdgeFilter extends HttpFilter {
                 return;
             }
             HttpSession session = req.getSession(false);
+            SessionLimits limits = sessions;
+            if (session == null && limits != null && opensSession(req) && limits.full()) {
+                res.setHeader("Retry-After", String.valueOf(limits.anonymousSeconds()));
+                ErrorPages.send(res, 503, locale, "page.busy", null);
+                return;
+            }
             if (session != null && !belongsHere(session, site, req, r)) {
                 // Expire the replayed cookie on this host only; the session itself lives on at its own site.
                 Cookie expired = new Cookie(req.getServletContext().getSessionCookieConfig().getName() == null
@@ -90,9 +102,16 @@ public class UiEdgeFilter extends HttpFilter {
                 ErrorPages.send(res, 403, locale, "page.wrongSite", null);
                 return;
             }
+            String raw = req.getRequestURI() + "?" + (req.getQueryString() == null ? "" : req.getQueryString());
+            if (raw.matches("(?i).*%(0[0-9a-f]|1[0-9a-f]|7f|c2%[89][0-9a-f]).*")) {
+                // a control character in the address (a route parameter, a query): no page takes one
+                ErrorPages.send(res, 400, locale, "page.badRequest", null);
+                return;
+            }
+            HttpServletRequest inner = UidlText.isUidl(req) ? UidlText.clean(req) : req;
             TenantContext.Scope scope = r instanceof HostResolution.Serving s ? s.tenant().context().bind() : null;
             try {
-                chain.doFilter(new SiteRequest(req, site), res);
+                chain.doFilter(new SiteRequest(inner, site), res);
             } finally {
                 if (scope != null) {
                     scope.close();
@@ -102,6 +121,15 @@ public class UiEdgeFilter extends HttpFilter {
             MDC.remove("tenant");
             MDC.remove("requestId");
         }
+    }
+
+    /**
+     * False for what is served without a session (the bundle's static files): those stay available
+     * when no further session may be opened, so pages already open keep their scripts and styles.
+     */
+    private static boolean opensSession(HttpServletRequest req) {
+        String path = req.getRequestURI();
+        return !(path.startsWith("/VAADIN/") && !path.startsWith(UiServer.UPLOAD_PATH)) && !"/favicon.ico".equals(path);
     }
 
     /** True when the session was opened on this site; a session from elsewhere is audited here. */

@@ -22,6 +22,8 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.session.DefaultSessionIdManager;
+import org.eclipse.jetty.session.HouseKeeper;
 
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -37,6 +39,8 @@ public final class UiServer implements AutoCloseable {
 
     /** Minutes without user activity after which a UI session ends. */
     public static final int IDLE_MINUTES = 30;
+    /** Default seconds without a request after which a session nobody signed in to ends. */
+    public static final int ANONYMOUS_IDLE_SECONDS = 120;
     /** Default limit of a request body on the UI port (UIDL messages are a few KB). */
     public static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
     /**
@@ -48,9 +52,11 @@ public final class UiServer implements AutoCloseable {
     public static final String UPLOAD_PATH = "/VAADIN/dynamic/resource/";
 
     private final Server jetty;
+    private final SessionLimits sessions;
 
-    private UiServer(Server jetty) {
+    private UiServer(Server jetty, SessionLimits sessions) {
         this.jetty = jetty;
+        this.sessions = sessions;
     }
 
     /**
@@ -72,7 +78,18 @@ public final class UiServer implements AutoCloseable {
         long maxBody = context.getProperty("rollcheck.ui.max-request-bytes", Long.class).orElse(MAX_REQUEST_BYTES);
         long maxUpload = context.getProperty("rollcheck.ui.max-upload-bytes", Long.class).orElse(MAX_UPLOAD_BYTES);
         boolean forwarded = context.getProperty("rollcheck.ui.trust-forwarded-headers", Boolean.class).orElse(false);
+        SessionLimits sessions = new SessionLimits(
+                context.getProperty("rollcheck.ui.anonymous-idle-seconds", Integer.class).orElse(ANONYMOUS_IDLE_SECONDS),
+                IDLE_MINUTES * 60,
+                context.getProperty("rollcheck.ui.max-sessions", Integer.class).orElseGet(SessionLimits::defaultMaxSessions));
         Server server = new Server();
+        // expired sessions are let go within this many seconds (Jetty's default looks every 10 minutes)
+        DefaultSessionIdManager ids = new DefaultSessionIdManager(server);
+        HouseKeeper housekeeper = new HouseKeeper();
+        housekeeper.setSessionIdManager(ids);
+        housekeeper.setIntervalSec(context.getProperty("rollcheck.ui.session-scavenge-seconds", Long.class).orElse(30L));
+        ids.setSessionHouseKeeper(housekeeper);
+        server.addBean(ids, true);
         server.setStopTimeout(5_000);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -88,7 +105,9 @@ public final class UiServer implements AutoCloseable {
         ServletContextHandler web = new ServletContextHandler(ServletContextHandler.SESSIONS);
         web.setContextPath("/");
         web.setClassLoader(UiServer.class.getClassLoader()); // Vaadin asks the servlet context for one
+        web.getSessionHandler().setSessionIdManager(ids);
         web.getSessionHandler().setMaxInactiveInterval(IDLE_MINUTES * 60);
+        web.getSessionHandler().addEventListener(sessions);
         web.getSessionHandler().setHttpOnly(true);
         web.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.LAX);
         web.getSessionHandler().setSecureCookies(https);
@@ -104,7 +123,9 @@ public final class UiServer implements AutoCloseable {
         vaadin.setInitOrder(1);
         vaadin.setAsyncSupported(true);
         web.addServlet(vaadin, "/*");
-        FilterHolder edge = new FilterHolder(context.getBean(UiEdgeFilter.class));
+        UiEdgeFilter edgeFilter = context.getBean(UiEdgeFilter.class);
+        edgeFilter.limit(sessions);
+        FilterHolder edge = new FilterHolder(edgeFilter);
         edge.setAsyncSupported(true);
         web.addFilter(edge, "/*", EnumSet.of(DispatcherType.REQUEST));
         // /health answers whatever the Host (probes use the pod's address): the filter lets it by.
@@ -113,12 +134,18 @@ public final class UiServer implements AutoCloseable {
         SizeLimitHandler uploadLimit = new SizeLimitHandler(Math.max(maxBody, maxUpload), -1);
         uploadLimit.setHandler(new UploadsPastLimit(limit));
         server.setHandler(new SecurityHeaders(uploadLimit, https));
+        server.setErrorHandler(SecurityHeaders.errorHandler(https));
         server.start();
-        return new UiServer(server);
+        return new UiServer(server, sessions);
     }
 
     public int port() {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    /** HTTP sessions alive on this node now. */
+    public int liveSessions() {
+        return sessions.live();
     }
 
     @Override
