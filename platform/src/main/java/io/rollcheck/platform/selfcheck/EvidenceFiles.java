@@ -2,12 +2,15 @@ package io.rollcheck.platform.selfcheck;
 
 import io.rollcheck.platform.files.ContentTypes;
 import io.rollcheck.platform.files.Images;
+import io.rollcheck.platform.files.PdfActiveContent;
 import io.rollcheck.platform.validation.ValidationFailed;
 
 /**
  * Evidence a student uploads: JPEG, PNG or PDF, decided by content, at most {@link #MAX_BYTES}.
  * Images are decoded and re-encoded by {@link Images}, which drops every metadata block (EXIF with
- * GPS position, camera serials, XMP, comments) and anything appended after the image data.
+ * GPS position, camera serials, XMP, comments) and anything appended after the image data. PDFs
+ * are rewritten without what they could run ({@link PdfActiveContent}: JavaScript, open actions,
+ * launch actions, embedded files); encrypted ones are refused.
  */
 public final class EvidenceFiles {
 
@@ -34,7 +37,12 @@ public final class EvidenceFiles {
         }
         String name = safeName(fileName);
         if (ContentTypes.PDF.equals(type)) {
-            return new Clean(name, type, bytes);
+            try {
+                return new Clean(name, type, PdfActiveContent.strip(bytes));
+            } catch (PdfActiveContent.Refused e) {
+                throw ValidationFailed.of("file", e.reason() == PdfActiveContent.Refusal.ENCRYPTED
+                        ? "evidence.pdfEncrypted" : "evidence.pdfUnreadable");
+            }
         }
         return new Clean(name, type, Images.reencode(bytes, type, MAX_PIXELS)
                 .orElseThrow(() -> ValidationFailed.of("file", "evidence.unreadable")));
