@@ -44,6 +44,7 @@ public final class Main {
             p.put("rollcheck.db.url", embedded.jdbcUrl());
             p.put("rollcheck.db.user", "postgres");
             p.put("rollcheck.db.password", "");
+            p.put("rollcheck.db.embedded", true);
         } else {
             p.put("rollcheck.db.url", dbUrl);
             p.put("rollcheck.db.user", env.getOrDefault("ROLLCHECK_DB_USER", "postgres"));

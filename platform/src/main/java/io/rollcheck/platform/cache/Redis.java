@@ -41,6 +41,12 @@ public class Redis {
     private static final Logger LOG = LoggerFactory.getLogger(Redis.class);
     private static final Duration TIMEOUT = Duration.ofMillis(500);
 
+    /**
+     * The key prefix when none is configured. Written in backticks in placeholders: Micronaut reads
+     * a bare {@code ${p:rc:}} as "p, else the property rc, else empty", which made it "".
+     */
+    public static final String DEFAULT_PREFIX = "rc:";
+
     private final RedisClient client;
     private final String prefix;
     private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
@@ -56,7 +62,7 @@ public class Redis {
     private volatile boolean closed;
 
     public Redis(@Value("${rollcheck.redis.url}") String url,
-                 @Value("${rollcheck.redis.prefix:rc:}") String prefix) {
+                 @Value("${rollcheck.redis.prefix:`" + DEFAULT_PREFIX + "`}") String prefix) {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(TIMEOUT);
         this.client = RedisClient.create(uri);
@@ -65,6 +71,10 @@ public class Redis {
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
                 .build());
+        if (prefix == null || prefix.isEmpty()) {
+            // without a prefix two deployments on one Redis share caches, lockouts and pub/sub
+            throw new IllegalStateException("rollcheck.redis.prefix (ROLLCHECK_REDIS_PREFIX) must not be empty");
+        }
         this.prefix = prefix;
         this.client.addListener(new RedisConnectionStateListener() {
             @Override
@@ -156,13 +166,30 @@ public class Redis {
                     dispatch(channel, message);
                 }
             });
-            ps.sync().psubscribe(prefix + "*");
+            ps.sync().psubscribe(globEscaped(prefix) + "*");
             pubSub = ps;
             reconnectHooks.forEach(Runnable::run);
         } catch (RuntimeException e) {
             warn(e);
             retry.schedule(this::subscribe, 2, TimeUnit.SECONDS);
         }
+    }
+
+    /** The prefix as a literal in a PSUBSCRIBE pattern (glob characters escaped). */
+    static String globEscaped(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 4);
+        for (char ch : s.toCharArray()) {
+            if (ch == '*' || ch == '?' || ch == '[' || ch == ']' || ch == '\\') {
+                b.append('\\');
+            }
+            b.append(ch);
+        }
+        return b.toString();
+    }
+
+    /** This deployment's key prefix. */
+    public String prefix() {
+        return prefix;
     }
 
     private void dispatch(String channel, String message) {

@@ -1,10 +1,14 @@
 package io.rollcheck.platform.crypto;
 
 import io.micronaut.context.annotation.Value;
+import io.rollcheck.platform.services.EmbeddedServices;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -22,20 +26,29 @@ import java.util.Optional;
 @Singleton
 public class MasterKeys {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MasterKeys.class);
+
     private final String currentId;
     private final Map<String, SecretKey> keys = new LinkedHashMap<>();
 
     public MasterKeys(@Value("${rollcheck.master-key:}") String configured,
                       @Value("${rollcheck.master-key-previous:}") String previous,
-                      @Value("${rollcheck.data-dir:}") String dataDir) {
+                      @Value("${rollcheck.data-dir:}") String dataDir,
+                      @Value("${rollcheck.db.embedded:false}") boolean embeddedDatabase) {
         String current = configured;
         if (current == null || current.isBlank()) {
             if (dataDir == null || dataDir.isBlank()) {
                 throw new IllegalStateException("ROLLCHECK_MASTER_KEY is not set (and there is no data directory to keep a generated one)");
             }
             // embedded default: generated once into the data directory, readable by the owner only
-            current = io.rollcheck.platform.services.EmbeddedServices.secretFile(
-                    java.nio.file.Path.of(dataDir, "master-key"), MasterKeys::generate);
+            Path file = Path.of(dataDir, "master-key");
+            current = EmbeddedServices.secretFile(file, MasterKeys::generate);
+            if (!embeddedDatabase) {
+                // the key beside an embedded database is a demo; beside a real one, whoever gets a
+                // copy of the data directory (or its backup) and the database reads every record
+                LOG.warn("event=master_key_in_data_dir file={} database=configured"
+                        + " advice=\"set ROLLCHECK_MASTER_KEY from a secret store or KMS; see docs/operations.md\"", file);
+            }
         }
         SecretKey c = parse(current);
         this.currentId = idOf(c);

@@ -1,22 +1,16 @@
 package io.rollcheck.platform.selfcheck;
 
 import io.rollcheck.platform.files.ContentTypes;
+import io.rollcheck.platform.files.Images;
+import io.rollcheck.platform.files.PdfActiveContent;
 import io.rollcheck.platform.validation.ValidationFailed;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 
 /**
  * Evidence a student uploads: JPEG, PNG or PDF, decided by content, at most {@link #MAX_BYTES}.
- * Images are decoded and re-encoded, which drops every metadata block (EXIF with GPS position,
- * camera serials, XMP, comments) and anything appended after the image data.
+ * Images are decoded and re-encoded by {@link Images}, which drops every metadata block (EXIF with
+ * GPS position, camera serials, XMP, comments) and anything appended after the image data. PDFs
+ * are rewritten without what they could run ({@link PdfActiveContent}: JavaScript, open actions,
+ * launch actions, embedded files); encrypted ones are refused.
  */
 public final class EvidenceFiles {
 
@@ -43,9 +37,15 @@ public final class EvidenceFiles {
         }
         String name = safeName(fileName);
         if (ContentTypes.PDF.equals(type)) {
-            return new Clean(name, type, bytes);
+            try {
+                return new Clean(name, type, PdfActiveContent.strip(bytes));
+            } catch (PdfActiveContent.Refused e) {
+                throw ValidationFailed.of("file", e.reason() == PdfActiveContent.Refusal.ENCRYPTED
+                        ? "evidence.pdfEncrypted" : "evidence.pdfUnreadable");
+            }
         }
-        return new Clean(name, type, reencode(bytes, type));
+        return new Clean(name, type, Images.reencode(bytes, type, MAX_PIXELS)
+                .orElseThrow(() -> ValidationFailed.of("file", "evidence.unreadable")));
     }
 
     static String sniff(byte[] h) {
@@ -59,43 +59,6 @@ public final class EvidenceFiles {
             return ContentTypes.JPEG;
         }
         return null;
-    }
-
-    private static byte[] reencode(byte[] bytes, String type) {
-        BufferedImage img;
-        try {
-            img = ImageIO.read(new ByteArrayInputStream(bytes));
-        } catch (IOException | RuntimeException e) {
-            img = null;
-        }
-        if (img == null || (long) img.getWidth() * img.getHeight() > MAX_PIXELS) {
-            throw ValidationFailed.of("file", "evidence.unreadable");
-        }
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
-            if (ContentTypes.PNG.equals(type)) {
-                ImageIO.write(img, "png", out);
-                return out.toByteArray();
-            }
-            BufferedImage rgb = img;
-            if (img.getType() != BufferedImage.TYPE_INT_RGB) {
-                rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-                rgb.createGraphics().drawImage(img, 0, 0, null);
-            }
-            ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
-            ImageWriteParam p = w.getDefaultWriteParam();
-            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            p.setCompressionQuality(0.9f);
-            try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-                w.setOutput(ios);
-                w.write(null, new IIOImage(rgb, null, null), p);
-            } finally {
-                w.dispose();
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw ValidationFailed.of("file", "evidence.unreadable");
-        }
     }
 
     private static String safeName(String n) {

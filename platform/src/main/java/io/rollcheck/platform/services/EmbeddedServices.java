@@ -1,6 +1,8 @@
 package io.rollcheck.platform.services;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
 import java.io.IOException;
@@ -9,11 +11,20 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * An embedded PostgreSQL and an embedded Redis whose data and ports live in the data directory, so
@@ -21,6 +32,8 @@ import java.util.Properties;
  * takes free ports and writes them to {@code ports.properties}; later starts reuse them when free.
  */
 public final class EmbeddedServices implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServices.class);
 
     private final Path dataDir;
     private EmbeddedPostgres postgres;
@@ -118,23 +131,60 @@ public final class EmbeddedServices implements AutoCloseable {
         }
     }
 
-    /** Writes a secret file readable by the owner only (mode 0600), creating it with {@code value} if missing. */
-    public static String secretFile(Path file, java.util.function.Supplier<String> value) {
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    /**
+     * The secret kept in {@code file}, created with {@code value} if missing. A new file never exists
+     * with a wider mode than 0600: the value is written to a temporary file in the same directory that
+     * is created 0600, which is then linked into place (an atomic step that never replaces a file a
+     * concurrent start made first; that one's value wins). An existing file readable by others is
+     * narrowed to 0600, with a warning, instead of being kept as it is.
+     */
+    public static String secretFile(Path file, Supplier<String> value) {
         try {
             if (Files.exists(file)) {
+                tighten(file);
                 return Files.readString(file).strip();
             }
-            Files.createDirectories(file.getParent());
-            String v = value.get();
-            Files.writeString(file, v);
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            boolean posix = Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
+            Path tmp = posix
+                    ? Files.createTempFile(dir, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                    : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: nothing more to do
+                String v = value.get();
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    ch.write(ByteBuffer.wrap(v.getBytes(StandardCharsets.UTF_8)));
+                    ch.force(true);
+                }
+                try {
+                    Files.createLink(file, tmp);
+                } catch (UnsupportedOperationException e) {
+                    Files.move(tmp, file); // no hard links here: a plain rename, still refusing to replace
+                }
+                return v;
+            } catch (FileAlreadyExistsException lost) {
+                // another process created it meanwhile: use its value
+                return Files.readString(file).strip();
+            } finally {
+                Files.deleteIfExists(tmp);
             }
-            return v;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void tighten(Path file) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (view == null) {
+            return; // not a POSIX file system
+        }
+        Set<PosixFilePermission> mode = view.readAttributes().permissions();
+        if (!OWNER_ONLY.containsAll(mode)) {
+            LOG.warn("event=secret_file_mode_narrowed file={} was={} now=rw-------", file,
+                    PosixFilePermissions.toString(mode));
+            view.setPermissions(OWNER_ONLY);
         }
     }
 

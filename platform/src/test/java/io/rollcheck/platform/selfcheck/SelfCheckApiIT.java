@@ -13,6 +13,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDJavascriptNameTreeNode;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.action.PDPageAdditionalActions;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -356,6 +371,79 @@ class SelfCheckApiIT {
         // another student of the same university cannot fetch it
         String other = app.login(w.host(), "monitor1", PW);
         assertEquals(404, app.getBytes(w.host(), "/api/me/evidence/" + evidenceId, other, "*/*").statusCode());
+    }
+
+    /** One blank page that runs JavaScript on opening, on the page, from a link, from the name tree and a javascript: URI. */
+    static byte[] pdfWithJavaScript(boolean encrypted) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            doc.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert('open')"));
+            PDPageAdditionalActions aa = new PDPageAdditionalActions();
+            aa.setO(new PDActionJavaScript("app.alert('page')"));
+            page.setActions(aa);
+            PDAnnotationLink link = new PDAnnotationLink();
+            link.setRectangle(new PDRectangle(10, 10, 100, 20));
+            link.setAction(new PDActionJavaScript("app.alert('link')"));
+            PDAnnotationLink uri = new PDAnnotationLink();
+            uri.setRectangle(new PDRectangle(10, 40, 100, 20));
+            PDActionURI js = new PDActionURI();
+            js.setURI("javascript:app.alert('uri')");
+            uri.setAction(js);
+            PDAnnotationLink web = new PDAnnotationLink();
+            web.setRectangle(new PDRectangle(10, 70, 100, 20));
+            PDActionURI https = new PDActionURI();
+            https.setURI("https://www.chsi.com.cn/");
+            web.setAction(https);
+            page.getAnnotations().addAll(List.of(link, uri, web));
+            PDDocumentNameDictionary names = new PDDocumentNameDictionary(doc.getDocumentCatalog());
+            PDJavascriptNameTreeNode tree = new PDJavascriptNameTreeNode();
+            tree.setNames(Map.of("init", new PDActionJavaScript("app.alert('names')")));
+            names.setJavascript(tree);
+            doc.getDocumentCatalog().setNames(names);
+            if (encrypted) {
+                doc.protect(new StandardProtectionPolicy("owner-pw", "", new AccessPermission()));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out, CompressParameters.NO_COMPRESSION);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void a_pdf_with_javascript_is_stored_without_it_and_an_encrypted_pdf_is_refused() throws Exception {
+        World w = aWorld(10, CampaignContent.LatePolicy.REFUSE);
+        String tok = app.login(w.host(), "student2", PW);
+        Map<String, String> f = Map.of("field", "name", "shown", "学生2", "correct", "学生贰");
+        byte[] active = pdfWithJavaScript(false);
+        for (String marker : List.of("/JS", "/JavaScript", "/OpenAction", "/AA", "app.alert")) {
+            assertTrue(contains(active, marker), "the test file has " + marker);
+        }
+        HttpResponse<String> ok = report(w, tok, f, Map.of("file", new Object[]{"证明.pdf", active}));
+        assertEquals(201, ok.statusCode(), ok.body());
+        long evidenceId = json(ok).get("evidence").get(0).get("id").getLongValue();
+
+        // read back as the reviewer reads it
+        byte[] stored = app.bean(ErrorReports.class).evidence(w.t().context(), null, evidenceId).orElseThrow().bytes();
+        for (String marker : List.of("/JS", "/JavaScript", "/OpenAction", "/AA", "app.alert", "javascript:")) {
+            assertFalse(contains(stored, marker), "stored file still has " + marker);
+        }
+        try (PDDocument back = Loader.loadPDF(stored)) {
+            assertEquals(1, back.getNumberOfPages());
+            assertTrue(back.getDocumentCatalog().getOpenAction() == null);
+            assertTrue(back.getPage(0).getCOSObject().getDictionaryObject(COSName.AA) == null);
+            // the plain web link stays a link
+            assertTrue(back.getPage(0).getAnnotations().stream().anyMatch(a -> a instanceof PDAnnotationLink l
+                    && l.getAction() instanceof PDActionURI u && u.getURI().startsWith("https://")));
+        }
+
+        HttpResponse<String> locked = report(w, tok, f, Map.of("file", new Object[]{"加密.pdf", pdfWithJavaScript(true)}));
+        assertEquals(422, locked.statusCode(), locked.body());
+        assertTrue(locked.body().contains("evidence.pdfEncrypted"), locked.body());
+        HttpResponse<String> broken = report(w, tok, f, Map.of("file", new Object[]{"坏.pdf",
+                "%PDF-1.7\nnot really a pdf".getBytes(StandardCharsets.ISO_8859_1)}));
+        assertEquals(422, broken.statusCode(), broken.body());
+        assertTrue(broken.body().contains("evidence.pdfUnreadable"), broken.body());
     }
 
     @Test

@@ -15,13 +15,16 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The demo university's contents, made once: two colleges, three classes, 60 students (学号
- * 2025000001…), the accounts college / counselor / monitor, and a published campaign from the
- * default template. Every demo account's password is the demo password.
+ * 2025000001…), the accounts college / counselor / monitor, a sign-in account per demo student,
+ * and a published campaign from the default template. The accounts made here get the demo
+ * password when they are made; a later start changes no account (a password someone set stays
+ * theirs) and gives nothing to students imported since, who sign in with their initial secret.
  */
 @Singleton
 public class DemoData {
@@ -40,10 +43,11 @@ public class DemoData {
         this.hasher = hasher;
     }
 
-    /** Fills the demo tenant when it has no campaign yet; sets every demo account's password. */
+    /** Fills the demo tenant when it has no campaign yet; otherwise changes nothing. */
     public void ensure(Tenant tenant, String password) {
         TenantContext t = tenant.context();
         if (campaigns.list(t).isEmpty()) {
+            List<String> demoStudents = new ArrayList<>();
             long cs = org.addCollege(t, "system", "CS", "计算机学院", "School of Computing");
             long fl = org.addCollege(t, "system", "FL", "外国语学院", "School of Foreign Languages");
             long k1 = org.addClass(t, "system", cs, "CS2501", "计科2501", 2025, "本科");
@@ -56,6 +60,7 @@ public class DemoData {
                 long[] k = classes[(i - 1) / 20];
                 String id = IdNumbers.make("320102", LocalDate.of(2007, 1, 1).plusDays(i * 5L), 100 + i);
                 String name = i == 7 ? "买买提·艾力" : surnames[i % 10] + given[(i * 3) % 10];
+                demoStudents.add(String.format("2025%06d", i));
                 students.upsert(t, new NewStudent(String.format("2025%06d", i), name, IdNumbers.sex(id), k[0], k[1],
                         "RESIDENT_ID", id, IdNumbers.birthDate(id).toString(), "139" + String.format("%08d", 1000 + i)));
             }
@@ -82,27 +87,31 @@ public class DemoData {
                 }
                 return null;
             });
+            String hash = hasher.hash(password);
+            db.tenant(t, c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE users SET password_hash = ?, must_change_password = false, setup_token_hash = NULL"
+                                + " WHERE username IN ('college', 'counselor', 'monitor') AND password_hash IS NULL")) {
+                    ps.setString(1, hash);
+                    ps.executeUpdate();
+                }
+                // the demo students get an account with the demo password, so the demo works without
+                // initial secrets; only these 学号, and only where no password exists yet (the class
+                // monitor's account was just made by assignMonitor, without one)
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO users (username, display_name, roles, student_id, password_hash)"
+                                + " SELECT student_no, name, ARRAY['STUDENT'], id, ? FROM students"
+                                + " WHERE student_no = ANY(?) ON CONFLICT (username) DO UPDATE"
+                                + " SET password_hash = EXCLUDED.password_hash, must_change_password = false"
+                                + " WHERE users.password_hash IS NULL")) {
+                    ps.setString(1, hash);
+                    ps.setArray(2, c.createArrayOf("text", demoStudents.toArray()));
+                    ps.executeUpdate();
+                }
+                return null;
+            });
             long campaign = campaigns.create(t, "system", "2025级本科新生学籍信息自查", 2025, Locale.SIMPLIFIED_CHINESE, null);
             campaigns.publish(t, "system", campaign);
         }
-        String hash = hasher.hash(password);
-        db.tenant(t, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE users SET password_hash = ?, must_change_password = false, setup_token_hash = NULL"
-                            + " WHERE username IN ('admin', 'college', 'counselor', 'monitor')")) {
-                ps.setString(1, hash);
-                ps.executeUpdate();
-            }
-            // students: an account per 学号 with the demo password, so the demo works without initial secrets
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO users (username, display_name, roles, student_id, password_hash)"
-                            + " SELECT student_no, name, ARRAY['STUDENT'], id, ? FROM students"
-                            + " ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash,"
-                            + " must_change_password = false")) {
-                ps.setString(1, hash);
-                ps.executeUpdate();
-            }
-            return null;
-        });
     }
 }

@@ -143,7 +143,11 @@ public class SignOffController {
                 .header("Cache-Control", "no-store");
     }
 
-    /** The review queue: the registrar sees all, college staff their college's. */
+    /**
+     * The review queue. The registrar sees every college's reports unless {@code collegeId} or
+     * {@code classId} narrows it; college staff must name their college ({@code collegeId}), since
+     * they may hold several and the queue is per college (422 {@code review.collegeId.required}).
+     */
     @Get("/admin/error-reports{?campaignId,collegeId,classId,all}")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
     public List<ErrorReports.QueueItem> queue(HttpRequest<?> request, @Nullable @QueryValue Long campaignId,
@@ -153,7 +157,7 @@ public class SignOffController {
         Principal p = ApiAuth.principal(who);
         if (!p.has(Roles.TENANT_ADMIN)) {
             if (collegeId == null) {
-                throw ValidationFailed.of("collegeId", "review.decision");
+                throw ValidationFailed.of("collegeId", "review.collegeId.required");
             }
             access.requireCollege(t.context(), p, collegeId);
         }

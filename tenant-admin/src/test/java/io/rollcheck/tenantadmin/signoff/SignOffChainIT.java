@@ -108,6 +108,27 @@ class SignOffChainIT {
     }
 
     @Test
+    void the_review_queue_without_a_college_names_collegeId_to_college_staff_and_lists_every_college_to_the_registrar()
+            throws Exception {
+        World w = aWorld(2, CampaignFixture.aCampaign(TODAY, 10, CampaignContent.LatePolicy.REFUSE));
+        report(w, w.org().studentsK1.get(0), "major", "计算机", "计算机科学与技术");
+        report(w, w.org().studentsK3.get(0), "major", "英语", "商务英语");
+        String staff = app.login(w.host(), "staff1", PW);
+        HttpResponse<String> missing = app.get(w.host(), "/api/admin/error-reports", staff);
+        assertEquals(422, missing.statusCode(), missing.body());
+        JsonNode problem = json(missing);
+        assertEquals("collegeId", problem.get("errors").get(0).get("field").getStringValue(), missing.body());
+        assertEquals("review.collegeId.required", problem.get("errors").get(0).get("code").getStringValue());
+        assertEquals("请指定学院（查询参数 collegeId）", problem.get("errors").get(0).get("message").getStringValue());
+        assertTrue(missing.body().contains("collegeId") && !missing.body().contains("review.decision"), missing.body());
+        assertEquals(1, json(app.get(w.host(), "/api/admin/error-reports?collegeId=" + w.org().college1, staff)).size());
+        assertEquals(404, app.get(w.host(), "/api/admin/error-reports?collegeId=" + w.org().college2, staff).statusCode());
+        String admin = app.login(w.host(), "admin", PW);
+        assertEquals(2, json(app.get(w.host(), "/api/admin/error-reports", admin)).size(), "the registrar: all colleges");
+        assertEquals(1, json(app.get(w.host(), "/api/admin/error-reports?collegeId=" + w.org().college2, admin)).size());
+    }
+
+    @Test
     void students_sign_the_monitor_signs_the_class_the_college_signs_and_the_registrar_resolves_to_100_percent() throws Exception {
         World w = aWorld(3, CampaignFixture.aCampaign(TODAY, 10, CampaignContent.LatePolicy.REFUSE));
         long k1 = w.org().k1;
