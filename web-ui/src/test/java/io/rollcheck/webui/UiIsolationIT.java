@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -201,12 +202,19 @@ class UiIsolationIT {
                 .findFirst().orElseThrow(() -> new AssertionError("no session cookie"));
     }
 
-    /** Refusals in the tenant's own audit log, counted with SQL. */
+    /**
+     * Refusals of sessions from elsewhere on this tenant's site, counted with SQL on the platform's
+     * audit log; the tenant's own log must hold none (it would name other tenants' users).
+     */
     private static long refusals(Tenant t) throws SQLException {
-        try (Connection c = TestServices.get().connect();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM \"" + t.schemaName()
-                     + "\".audit_log WHERE action = 'security.crossTenantRefused'")) {
-            try (ResultSet rs = ps.executeQuery()) {
+        try (Connection c = TestServices.get().connect(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM \"" + t.schemaName()
+                    + "\".audit_log WHERE action = 'security.crossTenantRefused'")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "no refusal in the tenant's own log");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM platform.audit_log"
+                    + " WHERE action = 'security.crossTenantRefused' AND detail = 'host=" + t.slug() + "'")) {
                 rs.next();
                 return rs.getLong(1);
             }

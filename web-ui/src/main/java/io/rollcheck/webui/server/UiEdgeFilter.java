@@ -151,11 +151,8 @@ public class UiEdgeFilter extends HttpFilter {
         String who = (user instanceof UiUser u ? u.username() : "anonymous") + "@" + bound;
         String ip = req.getRemoteAddr();
         LOG.warn("event=cross_site_session_refused session_site={} path={}", bound, req.getRequestURI());
-        if (r instanceof HostResolution.Serving s) {
-            audit.tenant(s.tenant().context(), who, "security.crossTenantRefused", "ui:" + req.getRequestURI(), null, ip);
-        } else {
-            audit.platform(who, "security.crossTenantRefused", "ui:" + req.getRequestURI(), "host=" + site, ip);
-        }
+        // on the platform's log, never the target tenant's: a tenant must not learn other tenants' user names
+        audit.platform(who, "security.crossTenantRefused", "ui:" + req.getRequestURI(), "host=" + site, ip);
         return false;
     }
 
