@@ -82,8 +82,11 @@ class TenantIsolationIT {
         assertTrue(r.statusCode() == 401 || r.statusCode() == 403, "status " + r.statusCode());
         assertFalse(r.body().contains("intruder"));
         assertEquals(before, count(b.schemaName(), "SELECT count(*) FROM %s.portal_notices"));
-        assertTrue(count(b.schemaName(),
-                "SELECT count(*) FROM %s.audit_log WHERE action = 'security.crossTenantRefused'") >= 1);
+        assertEquals(0, count(b.schemaName(),
+                "SELECT count(*) FROM %s.audit_log WHERE action = 'security.crossTenantRefused'"),
+                "not in B's own log: B must not learn A's user names");
+        assertTrue(count("platform", "SELECT count(*) FROM %s.audit_log WHERE action = 'security.crossTenantRefused'"
+                + " AND detail = 'host=" + b.slug() + "'") >= 1, "on the platform's log");
     }
 
     @Test
