@@ -9,8 +9,13 @@ public class DataAccessException extends RuntimeException {
         super("database access failed (SQLState " + cause.getSQLState() + ")", cause);
     }
 
+    protected DataAccessException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The SQLSTATE of the driver's error, or null when no statement failed. */
     public String sqlState() {
-        return ((SQLException) getCause()).getSQLState();
+        return getCause() instanceof SQLException s ? s.getSQLState() : null;
     }
 
     public boolean isUniqueViolation() {

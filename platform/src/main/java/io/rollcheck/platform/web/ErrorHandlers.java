@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.rollcheck.platform.db.DataAccessException;
+import io.rollcheck.platform.db.DatabaseBusy;
 import io.rollcheck.platform.security.LoginGuard;
 import io.rollcheck.platform.security.TooManyAttempts;
 import io.rollcheck.platform.validation.Conflict;
@@ -71,9 +72,14 @@ final class ErrorHandlers {
 
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, DataAccessException e) {
+            if (e instanceof DatabaseBusy busy) {
+                // this tenant's share of the pool is taken, or one of its tables is locked: the others serve on
+                return Problem.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "tenant_busy", Edge.locale(request),
+                        busy.retryAfterSeconds());
+            }
             // The driver's message can quote row values: log the state and the type, never the text.
             LOG.error("event=database_error sqlstate={} cause={} path={}", e.sqlState(),
-                    e.getCause().getClass().getSimpleName(), request.getPath());
+                    e.getCause() == null ? "-" : e.getCause().getClass().getSimpleName(), request.getPath());
             return Problem.response(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", Edge.locale(request), null);
         }
     }

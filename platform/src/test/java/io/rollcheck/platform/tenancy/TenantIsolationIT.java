@@ -109,7 +109,7 @@ class TenantIsolationIT {
             one.setUsername(s.user);
             one.setPassword(s.password);
             one.setMaximumPoolSize(1);
-            Db db = new Db(one);
+            Db db = new Db(one, 1);
             for (int round = 0; round < 3; round++) {
                 assertEquals(a.schemaName(), db.tenant(a.context(), Db::currentSearchPath));
                 assertEquals(Db.PLATFORM_SCHEMA, db.platform(Db::currentSearchPath));

@@ -131,6 +131,7 @@ public class RosterImport {
             try {
                 if (o.dryRun()) {
                     db.tenant(t, c -> {
+                        db.allowLongWork(c);
                         read.loadSnapshot(c);
                         return null;
                     });
@@ -141,6 +142,7 @@ public class RosterImport {
                     sha = new java.util.concurrent.CompletableFuture<>();
                     try {
                         db.tenant(t, c -> {
+                            db.allowLongWork(c); // a whole roster, behind the tenant's import lock
                             writeThrough(c, t, actor, fileName, read, file, sha);
                             return null;
                         });

@@ -66,6 +66,7 @@ public class CampaignExport {
             header(st, new String[]{"studentNo", "name", "class", "result", "signedAt", "code"}, locale);
             int[] row = {1};
             db.tenant(t, c -> {
+                db.allowLongWork(c); // every student of the campaign
                 try (PreparedStatement ps = c.prepareStatement("SELECT s.student_no, s.name, coalesce(k.name, s.class_name),"
                         + " g.signed_at, g.receipt_code, (SELECT count(*) FROM field_checks f WHERE f.campaign_id = ? AND f.student_id = s.id)"
                         + " FROM students s LEFT JOIN classes k ON k.id = s.class_id"

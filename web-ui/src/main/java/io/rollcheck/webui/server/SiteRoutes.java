@@ -101,6 +101,7 @@ class SiteRoutes implements VaadinServiceInitListener {
     }
 
     private void registerRoutes(SessionInitEvent event) {
+        event.getSession().setErrorHandler(new UiErrors());
         Object r = event.getRequest().getAttribute(Site.RESOLUTION);
         SiteRoute.Kind kind = r instanceof HostResolution.Platform ? SiteRoute.Kind.PLATFORM
                 : r instanceof HostResolution.Serving ? SiteRoute.Kind.TENANT : null;
