@@ -1,6 +1,7 @@
 package io.rollcheck.platform;
 
 import io.micronaut.context.annotation.Value;
+import io.rollcheck.platform.cache.CacheEpoch;
 import io.rollcheck.platform.db.Migrations;
 import io.rollcheck.platform.security.Operators;
 import io.rollcheck.platform.tenancy.Provisioning;
@@ -29,9 +30,11 @@ public class PlatformStartup {
     private final Operators operators;
     private final Provisioning provisioning;
     private final String operatorPassword;
+    private final CacheEpoch cacheEpoch;
 
-    public PlatformStartup(Migrations migrations, Operators operators, Provisioning provisioning,
+    public PlatformStartup(Migrations migrations, Operators operators, Provisioning provisioning, CacheEpoch cacheEpoch,
                            @Value("${rollcheck.operator-password:}") String operatorPassword) {
+        this.cacheEpoch = cacheEpoch;
         this.migrations = migrations;
         this.operators = operators;
         this.provisioning = provisioning;
@@ -41,6 +44,7 @@ public class PlatformStartup {
     public Report run() {
         long t0 = System.nanoTime();
         migrations.migratePlatform();
+        cacheEpoch.awaitTrust(java.time.Duration.ofSeconds(2)); // without Redis the caches read PostgreSQL
         Optional<String> generated = operators.bootstrap(operatorPassword);
         int migrated = provisioning.migrateOutdated();
         int resumed = provisioning.resumeUnfinished();

@@ -14,11 +14,13 @@ public class CacheManager {
     static final String CHANNEL = "invalidate";
 
     private final Redis redis;
+    private final CacheEpoch epoch;
     private final ObjectMapper mapper;
     private final Map<String, TwoLevelCache<?>> caches = new ConcurrentHashMap<>();
 
-    public CacheManager(Redis redis, ObjectMapper mapper) {
+    public CacheManager(Redis redis, CacheEpoch epoch, ObjectMapper mapper) {
         this.redis = redis;
+        this.epoch = epoch;
         this.mapper = mapper;
         redis.onMessage((channel, message) -> {
             if (!CHANNEL.equals(channel)) {
@@ -33,11 +35,12 @@ public class CacheManager {
             }
         });
         redis.onReconnect(() -> caches.values().forEach(TwoLevelCache::clearLocally));
+        epoch.onChange(() -> caches.values().forEach(TwoLevelCache::clearLocally));
     }
 
     public <V> TwoLevelCache<V> create(String name, Class<V> type, Duration nearTtl, Duration sharedTtl,
                                        long maxEntries) {
-        TwoLevelCache<V> c = new TwoLevelCache<>(name, redis, mapper, type, nearTtl, sharedTtl, maxEntries);
+        TwoLevelCache<V> c = new TwoLevelCache<>(name, redis, epoch, mapper, type, nearTtl, sharedTtl, maxEntries);
         if (caches.putIfAbsent(name, c) != null) {
             throw new IllegalStateException("cache exists: " + name);
         }

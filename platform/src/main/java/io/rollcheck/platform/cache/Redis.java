@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -59,6 +60,8 @@ public class Redis {
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile StatefulRedisPubSubConnection<String, String> pubSub;
     private volatile long lastWarning;
+    /** Failed commands and connection changes so far: anything after which a message may have been lost. */
+    private final AtomicLong disruptions = new AtomicLong();
     private volatile boolean closed;
 
     public Redis(@Value("${rollcheck.redis.url}") String url,
@@ -80,7 +83,13 @@ public class Redis {
             @Override
             public void onRedisConnected(io.lettuce.core.RedisChannelHandler<?, ?> handler, SocketAddress address) {
                 // Messages may have been missed while away: whoever caches drops everything.
+                disruptions.incrementAndGet();
                 reconnectHooks.forEach(Runnable::run);
+            }
+
+            @Override
+            public void onRedisDisconnected(io.lettuce.core.RedisChannelHandler<?, ?> handler) {
+                disruptions.incrementAndGet();
             }
         });
         retry.execute(this::subscribe);
@@ -117,8 +126,9 @@ public class Redis {
         call(c -> c.set(key, value, SetArgs.Builder.px(ttl.toMillis())));
     }
 
-    public void delete(String key) {
-        call(c -> c.del(key));
+    /** Deletes a key; returns false when Redis is unavailable (the key may still be there). */
+    public boolean delete(String key) {
+        return call(c -> c.del(key)).isPresent();
     }
 
     /** Publishes on a prefixed channel; returns false when Redis is unavailable. */
@@ -134,6 +144,20 @@ public class Redis {
     /** Runs after every (re)connection, when messages may have been missed. */
     public void onReconnect(Runnable hook) {
         reconnectHooks.add(hook);
+    }
+
+    /**
+     * How many times so far a command failed or a connection dropped or came back. Equal numbers at
+     * two moments mean: nothing sent in between can have been lost.
+     */
+    public long disruptions() {
+        return disruptions.get();
+    }
+
+    /** Whether this node is subscribed to the deployment's channels right now. */
+    public boolean subscribed() {
+        StatefulRedisPubSubConnection<String, String> ps = pubSub;
+        return ps != null && ps.isOpen();
     }
 
     public boolean ping() {
@@ -207,6 +231,7 @@ public class Redis {
     }
 
     private void warn(RuntimeException e) {
+        disruptions.incrementAndGet();
         long now = System.currentTimeMillis();
         if (now - lastWarning > 60_000) {
             lastWarning = now;
