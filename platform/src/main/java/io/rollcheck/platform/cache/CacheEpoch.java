@@ -56,6 +56,8 @@ public class CacheEpoch {
     private volatile long lastBump;
     private volatile long lastRead;
     private volatile long lastFailureLog;
+    /** Set by the first {@link #awaitTrust}, once the platform schema is migrated; nothing is read before. */
+    private volatile boolean started;
 
     public CacheEpoch(Db db, Redis redis, @Value("${rollcheck.cache.epoch-poll-ms:10000}") long pollMillis) {
         this.db = db;
@@ -71,7 +73,6 @@ public class CacheEpoch {
             }
         });
         redis.onReconnect(() -> timer.execute(this::sync));
-        timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
     /** The epoch to put in cache keys. Only meaningful while {@link #trusted()}. */
@@ -102,6 +103,12 @@ public class CacheEpoch {
 
     /** Reads the epoch until this node trusts its caches, or {@code patience} runs out (Redis away). */
     public boolean awaitTrust(Duration patience) {
+        synchronized (this) {
+            if (!started) {
+                started = true;
+                timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+            }
+        }
         long until = System.nanoTime() + patience.toNanos();
         while (true) {
             sync();
@@ -135,7 +142,7 @@ public class CacheEpoch {
 
     /** Reads the epoch with Redis up; after it, the node trusts its caches if nothing happened meanwhile. */
     synchronized void sync() {
-        if (bumpPending.get() || !redis.ping() || !redis.subscribed()) {
+        if (!started || bumpPending.get() || !redis.ping() || !redis.subscribed()) {
             return; // a raise is owed, or Redis is still away: keep reading the source
         }
         long d = redis.disruptions();
