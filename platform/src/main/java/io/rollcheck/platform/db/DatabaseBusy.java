@@ -1,5 +1,7 @@
 package io.rollcheck.platform.db;
 
+import io.rollcheck.platform.validation.RetryLater;
+
 import java.sql.SQLException;
 
 /**
@@ -7,7 +9,7 @@ import java.sql.SQLException;
  * hold, or a lock or statement waited past its timeout. The caller answers 503 with
  * {@code Retry-After}; other tenants are not affected.
  */
-public class DatabaseBusy extends DataAccessException {
+public class DatabaseBusy extends DataAccessException implements RetryLater {
 
     /** Why: {@code permits} (the tenant's share of the pool is in use), {@code lock} or {@code statement}. */
     private final String reason;
@@ -29,17 +31,8 @@ public class DatabaseBusy extends DataAccessException {
         return reason;
     }
 
+    @Override
     public int retryAfterSeconds() {
         return retryAfterSeconds;
-    }
-
-    /** The busy cause in {@code t}'s chain, if any. */
-    public static DatabaseBusy in(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof DatabaseBusy b) {
-                return b;
-            }
-        }
-        return null;
     }
 }

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.DefaultErrorHandler;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
-import io.rollcheck.platform.db.DatabaseBusy;
+import io.rollcheck.platform.validation.RetryLater;
 
 /**
  * The session's handler for failures in clicks and uploads. When the university's data is busy (its
@@ -21,7 +21,7 @@ final class UiErrors implements ErrorHandler {
 
     @Override
     public void error(ErrorEvent event) {
-        DatabaseBusy busy = DatabaseBusy.in(event.getThrowable());
+        RetryLater busy = RetryLater.in(event.getThrowable());
         UI ui = event.getComponent().flatMap(Component::getUI).orElse(UI.getCurrent());
         if (busy == null || ui == null) {
             DEFAULT.error(event);

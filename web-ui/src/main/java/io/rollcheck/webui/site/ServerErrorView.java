@@ -9,7 +9,7 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.VaadinResponse;
 import io.micronaut.context.annotation.Prototype;
-import io.rollcheck.platform.db.DatabaseBusy;
+import io.rollcheck.platform.validation.RetryLater;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ class ServerErrorView extends PageShell implements HasErrorParameter<Exception> 
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         // Type and place only: exception messages can quote row values (never PII in a log line).
         Exception e = parameter.getCaughtException();
-        DatabaseBusy busy = DatabaseBusy.in(e);
+        RetryLater busy = RetryLater.in(e);
         if (busy != null) {
             // the university's data is busy for a moment: say how long to wait, as the API's Retry-After does
             text.setText(getTranslation("problem.tenant_busy.wait", busy.retryAfterSeconds()));
