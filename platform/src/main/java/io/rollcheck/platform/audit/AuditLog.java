@@ -1,12 +1,13 @@
 package io.rollcheck.platform.audit;
 
+import io.rollcheck.platform.digest.Sha256;
 import io.rollcheck.platform.db.Db;
 import io.rollcheck.platform.tenancy.TenantContext;
 import jakarta.inject.Singleton;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -197,20 +198,16 @@ public class AuditLog {
     }
 
     static byte[] hash(byte[] prev, Instant at, String actor, String action, String target, String detail, String ip) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            if (prev != null) {
-                md.update(prev);
-            }
-            for (String part : new String[]{at.toString(), actor, action, target, detail, ip}) {
-                byte[] b = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
-                md.update((byte) (part == null ? 0 : 1));
-                md.update(java.nio.ByteBuffer.allocate(4).putInt(b.length).array());
-                md.update(b);
-            }
-            return md.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest md = Sha256.digest();
+        if (prev != null) {
+            md.update(prev);
         }
+        for (String part : new String[]{at.toString(), actor, action, target, detail, ip}) {
+            byte[] b = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
+            md.update((byte) (part == null ? 0 : 1));
+            md.update(ByteBuffer.allocate(4).putInt(b.length).array());
+            md.update(b);
+        }
+        return md.digest();
     }
 }

@@ -113,11 +113,6 @@ public class Redis {
         }
     }
 
-    /** Runs a command that must happen or fail loudly (locks, counters whose loss matters). */
-    public <T> T callOrThrow(Function<RedisCommands<String, String>, T> command) {
-        return command.apply(commands());
-    }
-
     public Optional<String> get(String key) {
         return call(c -> c.get(key));
     }

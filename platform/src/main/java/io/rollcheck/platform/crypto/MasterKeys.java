@@ -1,5 +1,6 @@
 package io.rollcheck.platform.crypto;
 
+import io.rollcheck.platform.digest.Sha256;
 import io.micronaut.context.annotation.Value;
 import io.rollcheck.platform.services.EmbeddedServices;
 import jakarta.inject.Singleton;
@@ -9,8 +10,6 @@ import org.slf4j.LoggerFactory;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -87,12 +86,7 @@ public class MasterKeys {
     }
 
     static String idOf(SecretKey key) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(key.getEncoded()), 0, 8);
     }
 
     /** A new random master key in the form the environment variable takes. */

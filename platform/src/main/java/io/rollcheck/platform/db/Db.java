@@ -145,11 +145,6 @@ public class Db {
         }
     }
 
-    /** Runs {@code work} in one transaction on the schema of the tenant bound to this thread. */
-    public <T> T currentTenant(Work<T> work) {
-        return tenant(TenantContext.require(), work);
-    }
-
     private <T> T inSchema(String schema, Work<T> work) {
         try (Connection c = pool.getConnection()) {
             pointAt(c, schema);

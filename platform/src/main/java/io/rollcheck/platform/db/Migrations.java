@@ -2,7 +2,6 @@ package io.rollcheck.platform.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -81,10 +80,6 @@ public class Migrations {
                 .locations("classpath:db/tenant")
                 .table("flyway_history")
                 .load();
-    }
-
-    public HikariPoolMXBean poolStats() {
-        return flywayPool.getHikariPoolMXBean();
     }
 
     @PreDestroy

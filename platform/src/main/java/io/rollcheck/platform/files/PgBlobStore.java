@@ -1,14 +1,12 @@
 package io.rollcheck.platform.files;
 
+import io.rollcheck.platform.digest.Sha256;
 import io.rollcheck.platform.db.Db;
 import io.rollcheck.platform.tenancy.TenantContext;
 import jakarta.inject.Singleton;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /** {@link BlobStore} in the tenant schema's {@code blobs} table. */
@@ -23,12 +21,7 @@ public class PgBlobStore implements BlobStore {
 
     @Override
     public Info put(TenantContext t, String fileName, String contentType, byte[] bytes) {
-        String sha;
-        try {
-            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String sha = Sha256.hex(bytes);
         String name = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_");
         long id = db.tenant(t, c -> {
             try (PreparedStatement ps = c.prepareStatement(

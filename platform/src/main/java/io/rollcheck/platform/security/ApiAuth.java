@@ -20,7 +20,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Bearer tokens for the API. Every token carries the tenant it was issued on ({@code tenant} claim:
@@ -146,9 +145,5 @@ public class ApiAuth {
     public static List<String> roles(Authentication a) {
         Collection<String> r = a.getRoles();
         return r == null ? List.of() : List.copyOf(r);
-    }
-
-    public static Optional<String> tenantOf(Authentication a) {
-        return Optional.ofNullable((String) a.getAttributes().get(TENANT_CLAIM));
     }
 }

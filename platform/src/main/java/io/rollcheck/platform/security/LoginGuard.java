@@ -1,5 +1,6 @@
 package io.rollcheck.platform.security;
 
+import io.rollcheck.platform.digest.Sha256;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Value;
@@ -215,6 +216,6 @@ public class LoginGuard {
     /** Hashed: user names and addresses do not appear in Redis or the lock table in clear. */
     private static String hash(String value) {
         String v = value == null ? "" : value;
-        return HexFormat.of().formatHex(Tokens.sha256(v.getBytes(StandardCharsets.UTF_8)), 0, 12);
+        return HexFormat.of().formatHex(Sha256.of(v.getBytes(StandardCharsets.UTF_8)), 0, 12);
     }
 }

@@ -1,5 +1,6 @@
 package io.rollcheck.platform.security;
 
+import io.rollcheck.platform.digest.Sha256;
 import io.rollcheck.platform.audit.AuditLog;
 import io.rollcheck.platform.db.Db;
 import io.rollcheck.platform.i18n.Messages;
@@ -75,7 +76,7 @@ public class PasswordReset {
         db.tenant(tenant.context(), c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES (?, ?, ?)")) {
-                ps.setBytes(1, Tokens.sha256(token));
+                ps.setBytes(1, Sha256.of(token));
                 ps.setLong(2, userId);
                 ps.setTimestamp(3, Timestamp.from(clock.instant().plus(TTL)));
                 return ps.executeUpdate();
@@ -100,7 +101,7 @@ public class PasswordReset {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE password_resets SET used_at = now() WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?"
                             + " RETURNING user_id")) {
-                ps.setBytes(1, Tokens.sha256(token == null ? "" : token));
+                ps.setBytes(1, Sha256.of(token == null ? "" : token));
                 ps.setTimestamp(2, Timestamp.from(clock.instant()));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {

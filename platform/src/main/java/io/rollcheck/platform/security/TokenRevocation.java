@@ -1,5 +1,6 @@
 package io.rollcheck.platform.security;
 
+import io.rollcheck.platform.digest.Sha256;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.rollcheck.platform.cache.Redis;
 import io.rollcheck.platform.db.Db;
@@ -207,6 +208,6 @@ public class TokenRevocation {
     /** The stored form of a user's identity: no user name in clear in the platform schema. */
     private static String subject(String tenant, String username) {
         String u = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        return HexFormat.of().formatHex(Tokens.sha256((tenant + "|" + u).getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(Sha256.of((tenant + "|" + u).getBytes(StandardCharsets.UTF_8)));
     }
 }

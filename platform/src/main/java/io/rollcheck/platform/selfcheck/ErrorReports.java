@@ -1,5 +1,6 @@
 package io.rollcheck.platform.selfcheck;
 
+import io.rollcheck.platform.digest.Sha256;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.rollcheck.platform.audit.AuditLog;
@@ -15,14 +16,11 @@ import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.validation.ValidationFailed;
 import jakarta.inject.Singleton;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -221,7 +219,7 @@ public class ErrorReports {
     }
 
     private boolean addEvidence(Connection c, TenantContext t, long reportId, EvidenceFiles.Clean f) throws SQLException {
-        String sha = sha256(f.bytes());
+        String sha = Sha256.hex(f.bytes());
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM evidence_files WHERE report_id = ? AND sha256 = ?")) {
             ps.setLong(1, reportId);
             ps.setString(2, sha);
@@ -487,11 +485,4 @@ public class ErrorReports {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

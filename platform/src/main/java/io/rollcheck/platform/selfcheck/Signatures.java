@@ -1,5 +1,6 @@
 package io.rollcheck.platform.selfcheck;
 
+import io.rollcheck.platform.digest.Sha256;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -19,8 +20,6 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -131,7 +130,7 @@ public class Signatures {
                 throw new Conflict("signature.incomplete");
             }
             byte[] canonical = bytes(content);
-            byte[] sha = sha256(canonical);
+            byte[] sha = Sha256.of(canonical);
             if (expectedSha256 != null && !expectedSha256.equalsIgnoreCase(HexFormat.of().formatHex(sha))) {
                 throw new Conflict("signature.contentChanged");
             }
@@ -280,16 +279,9 @@ public class Signatures {
         }
     }
 
-    private static byte[] sha256(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String sha256Hex(byte[] b) {
-        return HexFormat.of().formatHex(sha256(b));
+        return Sha256.hex(b);
     }
 
 }

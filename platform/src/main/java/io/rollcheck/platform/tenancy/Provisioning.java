@@ -1,5 +1,6 @@
 package io.rollcheck.platform.tenancy;
 
+import io.rollcheck.platform.digest.Sha256;
 import io.micronaut.context.annotation.Value;
 import io.rollcheck.platform.audit.AuditLog;
 import io.rollcheck.platform.db.Db;
@@ -252,7 +253,7 @@ public class Provisioning {
                 "INSERT INTO users (username, display_name, roles, setup_token_hash, setup_expires_at)"
                         + " VALUES ('admin', ?, ARRAY['TENANT_ADMIN'], ?, ?) ON CONFLICT (username) DO NOTHING")) {
             ps.setString(1, contactName == null ? "admin" : contactName);
-            ps.setBytes(2, Tokens.sha256(setupToken));
+            ps.setBytes(2, Sha256.of(setupToken));
             ps.setTimestamp(3, Timestamp.from(clock.instant().plus(SETUP_LINK_TTL)));
             created = ps.executeUpdate();
         }
@@ -265,7 +266,7 @@ public class Provisioning {
         int n = db.tenant(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE users SET setup_token_hash = ?, setup_expires_at = ? WHERE username = 'admin'")) {
-                ps.setBytes(1, Tokens.sha256(token));
+                ps.setBytes(1, Sha256.of(token));
                 ps.setTimestamp(2, Timestamp.from(clock.instant().plus(SETUP_LINK_TTL)));
                 return ps.executeUpdate();
             }

@@ -1,10 +1,10 @@
 package io.rollcheck.platform.tenancy;
 
+import io.rollcheck.platform.digest.Sha256;
 import io.rollcheck.platform.audit.AuditLog;
 import io.rollcheck.platform.db.Db;
 import io.rollcheck.platform.security.PasswordHasher;
 import io.rollcheck.platform.security.TokenRevocation;
-import io.rollcheck.platform.security.Tokens;
 import io.rollcheck.platform.validation.ValidationFailed;
 import jakarta.inject.Singleton;
 
@@ -57,7 +57,7 @@ public class TenantAccounts {
         return db.tenant(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT 1 FROM users WHERE setup_token_hash = ? AND setup_expires_at > ?")) {
-                ps.setBytes(1, Tokens.sha256(token));
+                ps.setBytes(1, Sha256.of(token));
                 ps.setTimestamp(2, Timestamp.from(clock.instant()));
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
@@ -77,7 +77,7 @@ public class TenantAccounts {
                     "UPDATE users SET password_hash = ?, setup_token_hash = NULL, setup_expires_at = NULL, updated_at = now()"
                             + " WHERE setup_token_hash = ? AND setup_expires_at > ? RETURNING username")) {
                 ps.setString(1, hash);
-                ps.setBytes(2, Tokens.sha256(token));
+                ps.setBytes(2, Sha256.of(token));
                 ps.setTimestamp(3, Timestamp.from(clock.instant()));
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();

@@ -64,11 +64,6 @@ public class TenantResolver {
         }).orElse(HostResolution.UNKNOWN));
     }
 
-    /** The host a tenant's portal answers at, without scheme or port. */
-    public String hostOf(String slug) {
-        return slug + "." + baseDomain;
-    }
-
     private static String stripPort(String host) {
         if (host.startsWith("[")) {
             int end = host.indexOf(']');

@@ -77,10 +77,10 @@ class CacheEpochIT {
             assertEquals("NOT_STARTED", status(two, org.host(), token));
             long before = e1.current();
             String oldKeys = r1.prefix() + "cache:e" + before + ":selfcheck-state:*";
-            assertFalse(r1.callOrThrow(c -> c.keys(oldKeys)).isEmpty(), "the state is in Redis");
+            assertFalse(r1.call(c -> c.keys(oldKeys)).orElseThrow().isEmpty(), "the state is in Redis");
 
             // Redis writes what it holds to disk and dies; the student answers while it is away
-            r1.callOrThrow(c -> c.save());
+            assertEquals("OK", r1.call(c -> c.save()).orElseThrow());
             redis.destroyForcibly();
             redis.waitFor();
             Redis r2 = two.bean(Redis.class);
@@ -100,7 +100,7 @@ class CacheEpochIT {
             // Redis comes back with the pre-outage entries
             redis = startRedis(port, dir);
             await("Redis is back", r1::ping);
-            assertFalse(r1.callOrThrow(c -> c.keys(oldKeys)).isEmpty(), "the old entries came back from disk");
+            assertFalse(r1.call(c -> c.keys(oldKeys)).orElseThrow().isEmpty(), "the old entries came back from disk");
             await("both nodes trust their caches again", () -> e1.trusted() && e2.trusted());
             for (int i = 0; i < 3; i++) {
                 assertEquals("CHECKING", status(one, org.host(), token), "node one after the outage");

@@ -1,5 +1,6 @@
 package io.rollcheck.platform.security;
 
+import io.rollcheck.platform.digest.Sha256;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -149,7 +150,7 @@ class TokenRevocationIT {
         assertEquals(200, audit(two, host, token));
         // node one revokes, but its message is lost: node two learns it from PostgreSQL
         long cutoff = System.currentTimeMillis() + 1;
-        byte[] subject = Tokens.sha256((t.slug() + "|admin").getBytes(StandardCharsets.UTF_8));
+        byte[] subject = Sha256.of((t.slug() + "|admin").getBytes(StandardCharsets.UTF_8));
         two.bean(Db.class).platform(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO token_cutoffs (subject_hash, cutoff_at, expires_at) VALUES (?, ?, ?)"

@@ -1,5 +1,6 @@
 package io.rollcheck.tenantadmin.campaign;
 
+import io.rollcheck.platform.digest.Sha256;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -18,9 +19,6 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -188,7 +186,7 @@ public class CampaignAuthoring {
                 ps.setLong(1, id);
                 ps.setInt(2, v);
                 ps.setString(3, body);
-                ps.setBytes(4, sha256(body));
+                ps.setBytes(4, Sha256.of(body));
                 ps.setString(5, html);
                 ps.setString(6, actor);
                 ps.executeUpdate();
@@ -201,7 +199,7 @@ public class CampaignAuthoring {
             }
             audit.append(c, actor, "campaign.published", "campaign:" + id, "version=" + v, null);
             // counters of the new version: students who signed an older one count as not signed
-            progress.rebuild(c, new PublishedCampaign(id, d.name(), v, java.util.HexFormat.of().formatHex(sha256(body)),
+            progress.rebuild(c, new PublishedCampaign(id, d.name(), v, HexFormat.of().formatHex(Sha256.of(body)),
                     d.content(), html, clock.instant()));
             return v;
         });
@@ -263,7 +261,7 @@ public class CampaignAuthoring {
     public PublishedCampaign preview(TenantContext t, long id) {
         Draft d = get(t, id);
         String body = write(d.content());
-        return new PublishedCampaign(d.id(), d.name(), d.publishedVersion() + 1, HexFormat.of().formatHex(sha256(body)),
+        return new PublishedCampaign(d.id(), d.name(), d.publishedVersion() + 1, HexFormat.of().formatHex(Sha256.of(body)),
                 d.content(), NoticeRenderer.html(d.content().notice().bodyMarkdown()), clock.instant());
     }
 
@@ -404,11 +402,4 @@ public class CampaignAuthoring {
         }
     }
 
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

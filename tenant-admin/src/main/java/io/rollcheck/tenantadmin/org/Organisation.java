@@ -1,5 +1,6 @@
 package io.rollcheck.tenantadmin.org;
 
+import io.rollcheck.platform.digest.Sha256;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.rollcheck.platform.audit.AuditLog;
@@ -222,7 +223,7 @@ public class Organisation {
             ps.setString(2, displayName.strip());
             ps.setString(3, email == null || email.isBlank() ? null : email.strip());
             ps.setArray(4, c.createArrayOf("text", roles.toArray()));
-            ps.setBytes(5, Tokens.sha256(token));
+            ps.setBytes(5, Sha256.of(token));
             ps.setTimestamp(6, Timestamp.from(clock.instant().plus(SETUP_TTL)));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -1,5 +1,6 @@
 package io.rollcheck.tenantadmin.roster;
 
+import io.rollcheck.platform.digest.Sha256;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.rollcheck.platform.audit.AuditLog;
@@ -14,12 +15,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -123,7 +121,7 @@ public class RosterImport {
             }
             if (!errors.isEmpty()) {
                 table.confirmEncoding();
-                return finish(t, actor, fileName, table.type(), sha256(file), 0, 0, 0, 0, 0, errors, unmapped, List.of(),
+                return finish(t, actor, fileName, table.type(), Sha256.of(file), 0, 0, 0, 0, 0, errors, unmapped, List.of(),
                         false, t0, o);
             }
             Reading read = new Reading(t, table, cols, new RowValidator(cols, table.headers(), locale), locale, o, errors);
@@ -137,7 +135,7 @@ public class RosterImport {
                     });
                     read.run(null);
                     table.confirmEncoding();
-                    sha = java.util.concurrent.CompletableFuture.completedFuture(sha256(file));
+                    sha = java.util.concurrent.CompletableFuture.completedFuture(Sha256.of(file));
                 } else {
                     sha = new java.util.concurrent.CompletableFuture<>();
                     try {
@@ -158,7 +156,7 @@ public class RosterImport {
             LOG.info("event=roster_read rows={} ms={}", read.counts[0], (System.nanoTime() - t0) / 1_000_000);
             int[] counts = read.counts;
             boolean commit = !o.dryRun() && counts[4] == 0;
-            return finish(t, actor, fileName, table.type(), sha.isDone() ? sha.join() : sha256(file), counts[0], counts[1],
+            return finish(t, actor, fileName, table.type(), sha.isDone() ? sha.join() : Sha256.of(file), counts[0], counts[1],
                     counts[2], counts[3], counts[4], errors, unmapped, new ArrayList<>(read.missingClasses), commit, t0, o);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -214,7 +212,7 @@ public class RosterImport {
         // while PostgreSQL finishes alone, the other core checks the encoding and hashes the file
         java.util.concurrent.CompletableFuture<Void> checked = java.util.concurrent.CompletableFuture.runAsync(() -> {
             read.table.confirmEncoding();
-            sha.complete(sha256(file));
+            sha.complete(Sha256.of(file));
         });
         long p1 = System.nanoTime();
         if (read.direct) {
@@ -280,20 +278,6 @@ public class RosterImport {
             }
         } catch (SQLException ignored) {
             // the transaction is rolled back anyway
-        }
-    }
-
-    private static byte[] sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[64 * 1024];
-            int r;
-            while ((r = in.read(buf)) > 0) {
-                md.update(buf, 0, r);
-            }
-            return md.digest();
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.rollcheck.tenantadmin.signoff;
 
+import io.rollcheck.platform.digest.Sha256;
 import io.rollcheck.platform.audit.AuditLog;
 import io.rollcheck.platform.campaign.PublishedCampaign;
 import io.rollcheck.platform.campaign.PublishedCampaigns;
@@ -16,7 +17,6 @@ import org.dhatim.fastexcel.Worksheet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.ZoneId;
@@ -147,11 +147,9 @@ public class CampaignExport {
                     + " VALUES (?,?,?,?)")) {
                 ps.setLong(1, campaignId);
                 ps.setString(2, actor);
-                ps.setBytes(3, MessageDigest.getInstance("SHA-256").digest(x));
+                ps.setBytes(3, Sha256.of(x));
                 ps.setBytes(4, pii.sealBytes(t, "campaign.archive", x));
                 ps.executeUpdate();
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
             }
             audit.append(c, actor, "campaign.closed", "campaign:" + campaignId, "version=" + pc.version(), ip);
             return null;

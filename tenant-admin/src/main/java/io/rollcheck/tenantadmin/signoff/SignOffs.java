@@ -1,5 +1,6 @@
 package io.rollcheck.tenantadmin.signoff;
 
+import io.rollcheck.platform.digest.Sha256;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.rollcheck.platform.audit.AuditLog;
@@ -21,7 +22,6 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -265,7 +265,7 @@ public class SignOffs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] sha = sha256(canonical);
+        byte[] sha = Sha256.of(canonical);
         String code = io.rollcheck.platform.selfcheck.ReceiptCodes.next('S');
         return db.tenant(t, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO signoffs (campaign_id, version, level, unit_id, username,"
@@ -331,12 +331,5 @@ public class SignOffs {
         }
     }
 
-    private static byte[] sha256(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

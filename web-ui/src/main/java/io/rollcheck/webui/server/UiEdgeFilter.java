@@ -109,14 +109,7 @@ public class UiEdgeFilter extends HttpFilter {
                 return;
             }
             HttpServletRequest inner = UidlText.isUidl(req) ? UidlText.clean(req) : req;
-            TenantContext.Scope scope = r instanceof HostResolution.Serving s ? s.tenant().context().bind() : null;
-            try {
-                chain.doFilter(new SiteRequest(inner, site), res);
-            } finally {
-                if (scope != null) {
-                    scope.close();
-                }
-            }
+            chain.doFilter(new SiteRequest(inner, site), res);
         } finally {
             MDC.remove("tenant");
             MDC.remove("requestId");
