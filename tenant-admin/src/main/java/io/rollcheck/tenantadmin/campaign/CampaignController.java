@@ -18,6 +18,7 @@ import io.rollcheck.platform.campaign.PublishedCampaign;
 import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.web.Edge;
+import io.swagger.v3.oas.annotations.Operation;
 
 import java.util.List;
 import java.util.Map;
@@ -51,11 +52,13 @@ public class CampaignController {
     }
 
     @Get
+    @Operation(operationId = "listCampaigns")
     public List<CampaignAuthoring.Summary> list(HttpRequest<?> request) {
         return authoring.list(Edge.tenant(request).context());
     }
 
     @Get("/{id}")
+    @Operation(operationId = "getCampaign")
     public CampaignAuthoring.Draft get(HttpRequest<?> request, long id) {
         return authoring.get(Edge.tenant(request).context(), id);
     }
@@ -72,6 +75,7 @@ public class CampaignController {
     }
 
     @Get("/{id}/preview")
+    @Operation(operationId = "previewCampaign")
     public PublishedCampaign preview(HttpRequest<?> request, long id) {
         return authoring.preview(Edge.tenant(request).context(), id);
     }

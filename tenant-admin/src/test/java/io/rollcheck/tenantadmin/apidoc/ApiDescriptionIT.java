@@ -1,0 +1,167 @@
+package io.rollcheck.tenantadmin.apidoc;
+
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import io.rollcheck.platform.testing.TestApp;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The API description the server answers: valid OpenAPI, the same routes the running application serves
+ * (both ways, so it cannot drift), and Swagger UI on the platform's host under a same-origin-only policy.
+ */
+class ApiDescriptionIT {
+
+    static TestApp app;
+    static OpenAPI doc;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+        Answer r = yaml("localhost");
+        assertEquals(200, r.statusCode(), r.body());
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIParser().readContents(r.body(), null, options);
+        assertEquals(List.of(), parsed.getMessages() == null ? List.of() : parsed.getMessages(), "parser messages");
+        doc = parsed.getOpenAPI();
+        assertNotNull(doc);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void the_document_is_public_yaml_openapi_3_with_the_api_headers() {
+        Answer r = yaml("localhost");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml"), r.headers().toString());
+        assertTrue(r.body().startsWith("openapi: 3."), r.body().substring(0, 40));
+        assertTrue(doc.getOpenapi().startsWith("3."), doc.getOpenapi());
+        assertEquals("default-src 'none'; frame-ancestors 'none'", header(r, "Content-Security-Policy"));
+        assertEquals("nosniff", header(r, "X-Content-Type-Options"));
+        assertEquals("DENY", header(r, "X-Frame-Options"));
+        assertEquals("no-referrer", header(r, "Referrer-Policy"));
+        assertFalse(header(r, "X-Request-Id").isEmpty());
+    }
+
+    @Test
+    void the_document_describes_exactly_the_routes_the_application_serves() {
+        Set<String> served = new TreeSet<>();
+        app.bean(Router.class).uriRoutes().forEach(route -> {
+            String path = path(route);
+            if (path.startsWith("/api/") && !isDocsRoute(path)) {
+                served.add(route.getHttpMethodName() + " " + path);
+            }
+        });
+        // Micronaut answers HEAD wherever it answers GET; the document names the GET
+        served.removeIf(r -> r.startsWith("HEAD ") && served.contains("GET " + r.substring(5)));
+        Set<String> described = new TreeSet<>();
+        doc.getPaths().forEach((path, item) -> item.readOperationsMap().keySet()
+                .forEach(m -> described.add(m.name() + " " + path)));
+        Set<String> missing = new TreeSet<>(served);
+        missing.removeAll(described);
+        Set<String> extra = new TreeSet<>(described);
+        extra.removeAll(served);
+        assertTrue(missing.isEmpty() && extra.isEmpty(),
+                "served but not described: " + missing + "\ndescribed but not served: " + extra);
+        assertTrue(served.size() > 60, "routes seen: " + served.size());
+    }
+
+    @Test
+    void swagger_ui_is_served_from_the_class_path_under_a_same_origin_policy() {
+        HttpResponse<byte[]> page = app.getBytes("localhost", "/api/docs", null,
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        String html = new String(page.body(), StandardCharsets.UTF_8);
+        assertTrue(html.contains("swagger-ui-bundle.js") && html.contains("init.js"), html);
+        assertFalse(html.contains("http://") || html.contains("https://"), "no other origin: " + html);
+        assertSameOriginPolicy(page.headers().firstValue("Content-Security-Policy").orElse(""));
+        assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+
+        for (String asset : List.of("swagger-ui-bundle.js", "swagger-ui.css", "init.js")) {
+            HttpResponse<byte[]> a = app.getBytes("localhost", "/api/docs/" + asset, null, "*/*");
+            assertEquals(200, a.statusCode(), asset);
+            assertTrue(a.body().length > 0, asset);
+            assertSameOriginPolicy(a.headers().firstValue("Content-Security-Policy").orElse(""));
+        }
+        assertEquals(404, app.getBytes("localhost", "/api/docs/..%2Fpom.xml", null, "*/*").statusCode());
+        assertEquals(404, app.getBytes("localhost", "/api/docs/nothing-here.js", null, "*/*").statusCode());
+    }
+
+    @Test
+    void on_a_university_host_the_description_is_not_served() {
+        String host = app.aTenant().slug() + ".localhost";
+        Answer yml = yaml(host);
+        assertEquals(404, yml.statusCode(), yml.body());
+        assertTrue(yml.body().contains("\"code\":\"not_found\""), yml.body());
+        assertEquals("default-src 'none'; frame-ancestors 'none'", header(yml, "Content-Security-Policy"));
+        assertEquals(404, app.getBytes(host, "/api/docs", null, "text/html").statusCode());
+        Answer unknown = yaml("nobody.localhost");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("\"code\":\"tenant_unknown\""), unknown.body());
+    }
+
+    /** Every source the page may use is its own origin ('self'), or a data: image; never inline or eval. */
+    private static void assertSameOriginPolicy(String csp) {
+        assertTrue(csp.contains("script-src 'self'"), csp);
+        assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+        for (String directive : csp.split(";")) {
+            String[] parts = directive.strip().split("\\s+");
+            for (int i = 1; i < parts.length; i++) {
+                String source = parts[i];
+                boolean allowed = source.equals("'self'") || source.equals("'none'")
+                        || (parts[0].equals("img-src") && source.equals("data:"));
+                assertTrue(allowed, "source " + source + " in " + directive);
+            }
+        }
+    }
+
+    /** An answer read as text. */
+    record Answer(int statusCode, String body, java.net.http.HttpHeaders headers) {
+    }
+
+    /** The document as a client that takes YAML asks for it. */
+    private static Answer yaml(String host) {
+        HttpResponse<byte[]> r = app.getBytes(host, "/api/openapi.yml", null, "application/yaml, */*;q=0.5");
+        return new Answer(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r.headers());
+    }
+
+    private static boolean isDocsRoute(String path) {
+        return path.equals("/api/openapi.yml") || path.equals("/api/docs") || path.startsWith("/api/docs/");
+    }
+
+    /** The route's path without its query variables ({@code {?a,b}}). */
+    private static String path(UriRouteInfo<?, ?> route) {
+        String t = route.getUriMatchTemplate().toString();
+        int q = t.indexOf("{?");
+        return q < 0 ? t : t.substring(0, q);
+    }
+
+    private static String header(Answer r, String name) {
+        return r.headers().firstValue(name).orElse("");
+    }
+
+}
