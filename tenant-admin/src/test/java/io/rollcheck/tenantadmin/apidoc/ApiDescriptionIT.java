@@ -89,6 +89,65 @@ class ApiDescriptionIT {
     }
 
     @Test
+    void every_operation_has_a_summary_a_success_its_errors_with_codes_and_its_roles() throws Exception {
+        java.util.Properties bundle = new java.util.Properties();
+        try (var in = ApiDescriptionIT.class.getClassLoader().getResourceAsStream("i18n/platform_en.properties")) {
+            bundle.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        java.util.Map<String, List<String>> securedByRoute = new java.util.HashMap<>();
+        app.bean(Router.class).uriRoutes().forEach(route -> securedByRoute.put(
+                route.getHttpMethodName() + " " + path(route),
+                List.of(route.getAnnotationMetadata().stringValues(io.micronaut.security.annotation.Secured.class))));
+        List<String> problems = new java.util.ArrayList<>();
+        doc.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            String id = method + " " + path;
+            if (op.getSummary() == null || op.getSummary().isBlank()) {
+                problems.add(id + ": no summary");
+            }
+            var responses = op.getResponses();
+            if (responses.keySet().stream().noneMatch(c -> c.startsWith("2"))) {
+                problems.add(id + ": no 2xx answer");
+            }
+            responses.forEach((status, response) -> {
+                if (!status.startsWith("4")) {
+                    return;
+                }
+                var m = java.util.regex.Pattern.compile("^`([a-z_.A-Z]+)`").matcher(response.getDescription());
+                if (!m.find() || !bundle.containsKey("problem." + m.group(1))) {
+                    problems.add(id + ": " + status + " names no known problem code: " + response.getDescription());
+                }
+                if (response.getContent() == null || response.getContent().get("application/problem+json") == null) {
+                    problems.add(id + ": " + status + " is not problem+json");
+                }
+            });
+            List<String> secured = securedByRoute.getOrDefault(id, List.of());
+            boolean anonymous = secured.contains(io.micronaut.security.rules.SecurityRule.IS_ANONYMOUS);
+            var security = op.getSecurity();
+            if (anonymous) {
+                if (security != null && !security.isEmpty()) {
+                    problems.add(id + ": anonymous, yet described with " + security);
+                }
+                return;
+            }
+            List<String> roles = secured.contains(io.micronaut.security.rules.SecurityRule.IS_AUTHENTICATED) ? List.of()
+                    : secured.stream().sorted().toList();
+            List<String> described = security == null || security.size() != 1 || security.get(0).get("bearer") == null
+                    ? null : security.get(0).get("bearer").stream().sorted().toList();
+            if (!roles.equals(described)) {
+                problems.add(id + ": @Secured " + roles + " but described roles " + described);
+            }
+            if (!responses.containsKey("401")) {
+                problems.add(id + ": secured but no 401");
+            }
+            if (!roles.isEmpty() && (!responses.containsKey("403")
+                    || !roles.stream().allMatch(r -> responses.get("403").getDescription().contains(r)))) {
+                problems.add(id + ": its 403 does not name the roles " + roles);
+            }
+        }));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
     void swagger_ui_is_served_from_the_class_path_under_a_same_origin_policy() {
         HttpResponse<byte[]> page = app.getBytes("localhost", "/api/docs", null,
                 "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
