@@ -31,8 +31,12 @@ import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.validation.ValidationFailed;
 import io.rollcheck.platform.web.ApiDoc;
 import io.rollcheck.platform.web.Edge;
+import io.rollcheck.platform.web.Problem;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -97,6 +101,8 @@ public class MeController {
     /** Answers one field of the student's check. */
     @ApiDoc.Student @ApiDoc.Missing @ApiDoc.Invalid
     @ExecuteOn(TaskExecutors.BLOCKING)
+    @ApiResponse(responseCode = "409", description = "`campaign.notOpen`, `campaign.deadlinePassed`, `check.alreadySigned`",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Put("/checks/{fieldKey}")
     public CheckState answer(HttpRequest<?> request, String fieldKey, @Body SelfCheck.Answer body, Authentication who) {
         return check.answer(Edge.tenant(request).context(), who.getName(), student(who), fieldKey, body, Edge.ip(request));
@@ -162,6 +168,8 @@ public class MeController {
     /** Signs the check after re-entering the password; returns the receipt. */
     @ApiDoc.Student @ApiDoc.Missing @ApiDoc.Invalid
     @ExecuteOn(TaskExecutors.BLOCKING)
+    @ApiResponse(responseCode = "409", description = "`signature.incomplete`, `signature.contentChanged`, `campaign.notOpen`, `campaign.deadlinePassed`",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/signature")
     public Signatures.Receipt sign(HttpRequest<?> request, @Body SignRequest body, Authentication who) {
         Tenant t = Edge.tenant(request);

@@ -17,6 +17,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.web.ApiDoc;
 import io.rollcheck.platform.web.Edge;
+import io.rollcheck.platform.web.Problem;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.util.List;
 import java.util.Map;
@@ -77,6 +81,8 @@ public class PlatformController {
 
     /** Approves a sign-up: creates the university and its setup link. */
     @ApiDoc.Operator @ApiDoc.Missing
+    @ApiResponse(responseCode = "409", description = "`signup.notPending`: already decided",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/signups/{id}/approve")
     @Secured(Roles.PLATFORM_OPERATOR)
     public ApprovalResult approve(HttpRequest<?> request, long id, Authentication who) {
@@ -88,6 +94,8 @@ public class PlatformController {
 
     /** Rejects a sign-up with a reason. */
     @ApiDoc.Operator @ApiDoc.Missing @ApiDoc.Invalid
+    @ApiResponse(responseCode = "409", description = "`signup.notPending`: already decided",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/signups/{id}/reject")
     @Secured(Roles.PLATFORM_OPERATOR)
     public Map<String, String> reject(HttpRequest<?> request, long id, @Body Reason body, Authentication who) {
@@ -107,6 +115,8 @@ public class PlatformController {
 
     /** Suspends a university: its portal and API answer 403. */
     @ApiDoc.Operator @ApiDoc.Missing @ApiDoc.Invalid
+    @ApiResponse(responseCode = "409", description = "`tenant.wrongStatus`: the university is not active",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/tenants/{slug}/suspend")
     @Secured(Roles.PLATFORM_OPERATOR)
     public Map<String, String> suspend(HttpRequest<?> request, String slug, @Nullable @Body Reason body,
@@ -118,6 +128,8 @@ public class PlatformController {
 
     /** Resumes a suspended university. */
     @ApiDoc.Operator @ApiDoc.Missing
+    @ApiResponse(responseCode = "409", description = "`tenant.wrongStatus`: the university is not suspended",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/tenants/{slug}/resume")
     @Secured(Roles.PLATFORM_OPERATOR)
     public Map<String, String> resume(HttpRequest<?> request, String slug, Authentication who) {

@@ -27,6 +27,10 @@ import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.validation.ValidationFailed;
 import io.rollcheck.platform.web.ApiDoc;
 import io.rollcheck.platform.web.Edge;
+import io.rollcheck.platform.web.Problem;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -98,6 +102,8 @@ public class SignOffController {
 
     /** The class monitor signs as 汇总人 (the registrar may too), after re-entering the password. */
     @ApiDoc.ClassSigner @ApiDoc.Missing @ApiDoc.Invalid
+    @ApiResponse(responseCode = "409", description = "`signoff.unsignedStudents`, `signoff.emptyClass`, `signoff.levelDisabled`, `signoff.deadlinePassed`",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/classes/{id}/signoff{?campaignId}")
     @Secured({Roles.TENANT_ADMIN, Roles.CLASS_MONITOR})
     public ClassRoll.SignOff signClass(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId,
@@ -111,6 +117,8 @@ public class SignOffController {
 
     /** College staff sign off their college, after re-entering the password. */
     @ApiDoc.CollegeStaff @ApiDoc.Missing @ApiDoc.Invalid
+    @ApiResponse(responseCode = "409", description = "`signoff.classesPending`, `signoff.levelDisabled`, `signoff.deadlinePassed`",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/admin/colleges/{id}/signoff{?campaignId}")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
     public ClassRoll.SignOff signCollege(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId,
@@ -181,6 +189,8 @@ public class SignOffController {
      * the registrar also resolves (optionally writing the correct value to the record) or rejects.
      */
     @ApiDoc.CollegeStaff @ApiDoc.Missing @ApiDoc.Invalid
+    @ApiResponse(responseCode = "409", description = "`report.notLive`: the report was already settled",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/admin/error-reports/{id}/review{?campaignId}")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
     public HttpResponse<?> review(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId,
