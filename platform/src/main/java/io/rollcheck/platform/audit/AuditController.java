@@ -12,6 +12,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.tenancy.Tenant;
+import io.rollcheck.platform.web.ApiDoc;
 import io.rollcheck.platform.web.Edge;
 
 import java.time.Instant;
@@ -32,6 +33,8 @@ public class AuditController {
         this.audit = audit;
     }
 
+    /** The university's audit log, filtered, newest first. */
+    @ApiDoc.Registrar @ApiDoc.Missing
     @Get("/admin/audit{?action,actor,from,to,limit}")
     @Secured(Roles.TENANT_ADMIN)
     public List<AuditLog.Entry> list(HttpRequest<?> request, @Nullable @QueryValue String action,
@@ -41,6 +44,8 @@ public class AuditController {
         return audit.search(t.context(), new AuditLog.Filter(action, actor, from, to, limit == null ? 100 : limit));
     }
 
+    /** Checks the university audit log's hash chain; the check is audited. */
+    @ApiDoc.Registrar @ApiDoc.Missing
     @Get("/admin/audit/verify")
     @Secured(Roles.TENANT_ADMIN)
     public VerifyResult verifyTenant(HttpRequest<?> request, Authentication who) {
@@ -51,6 +56,8 @@ public class AuditController {
         return new VerifyResult(v.entries(), v.firstBroken().isEmpty(), v.firstBroken().orElse(null));
     }
 
+    /** Checks the platform audit log's hash chain. */
+    @ApiDoc.Operator @ApiDoc.Missing
     @Get("/platform/audit/verify")
     @Secured(Roles.PLATFORM_OPERATOR)
     public VerifyResult verifyPlatform(HttpRequest<?> request) {

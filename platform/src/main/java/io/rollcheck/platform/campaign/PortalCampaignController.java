@@ -10,6 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.validation.NotFound;
+import io.rollcheck.platform.web.ApiDoc;
 import io.rollcheck.platform.web.Edge;
 
 import java.net.URLEncoder;
@@ -28,12 +29,15 @@ public class PortalCampaignController {
         this.campaigns = campaigns;
     }
 
+    /** The campaigns published on this university's portal. */
+    @ApiDoc.Missing
     @Get
     public List<PublishedCampaign> open(HttpRequest<?> request) {
         return campaigns.open(Edge.tenant(request).context());
     }
 
     /** Only files the published version of that campaign lists are served. */
+    @ApiDoc.Missing
     @Get("/{campaignId}/attachments/{blobId}")
     public HttpResponse<byte[]> attachment(HttpRequest<?> request, long campaignId, long blobId) {
         Tenant t = Edge.tenant(request);

@@ -15,6 +15,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.tenancy.Branding;
 import io.rollcheck.platform.tenancy.Tenant;
+import io.rollcheck.platform.web.ApiDoc;
 import io.rollcheck.platform.web.Edge;
 
 import java.util.List;
@@ -40,6 +41,8 @@ public class PortalController {
         this.portal = portal;
     }
 
+    /** The university's portal: names, branding and notices (public). */
+    @ApiDoc.Missing
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     public Portal get(HttpRequest<?> request) {
@@ -48,12 +51,16 @@ public class PortalController {
                 portal.notices(t.context()));
     }
 
+    /** One portal notice (public). */
+    @ApiDoc.Missing
     @Get("/notices/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public PortalNotice notice(HttpRequest<?> request, long id) {
         return portal.notice(Edge.tenant(request).context(), id);
     }
 
+    /** Posts a portal notice. */
+    @ApiDoc.Registrar @ApiDoc.Missing @ApiDoc.Invalid
     @Post("/notices")
     @Secured(Roles.TENANT_ADMIN)
     public HttpResponse<Map<String, Long>> post(HttpRequest<?> request, @Body NewNotice body, Authentication who) {

@@ -18,6 +18,7 @@ import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.validation.ValidationFailed;
+import io.rollcheck.platform.web.ApiDoc;
 import io.rollcheck.platform.web.Edge;
 
 import java.util.List;
@@ -48,6 +49,8 @@ public class RecordController {
         this.audit = audit;
     }
 
+    /** One student's record, masked by role. */
+    @ApiDoc.Staff @ApiDoc.Missing
     @Get("/admin/students/{id}")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF, Roles.COUNSELOR, Roles.CLASS_MONITOR})
     public StudentView student(HttpRequest<?> request, long id, Authentication who) {
@@ -57,6 +60,8 @@ public class RecordController {
         return students.readFor(t.context(), id, access.seesWide(p, id)).orElseThrow(() -> new NotFound("student"));
     }
 
+    /** Searches students by class or text, within the caller's scope, masked. */
+    @ApiDoc.Staff @ApiDoc.Missing
     @Get("/admin/students{?classId,q,limit,offset}")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF, Roles.COUNSELOR, Roles.CLASS_MONITOR})
     public List<StudentView> search(HttpRequest<?> request, @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue Long classId,
@@ -74,6 +79,8 @@ public class RecordController {
                 limit == null ? 50 : limit, offset == null ? 0 : offset);
     }
 
+    /** Reveals one field of a student in clear; audited. */
+    @ApiDoc.CollegeStaff @ApiDoc.Missing @ApiDoc.Invalid
     @Post("/admin/students/{id}/reveal")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
     public Map<String, String> reveal(HttpRequest<?> request, long id, @Body RevealRequest body, Authentication who) {
@@ -96,6 +103,8 @@ public class RecordController {
         return Map.of("field", body.field(), "value", value == null ? "" : value);
     }
 
+    /** The students of a class, within the caller's scope, masked. */
+    @ApiDoc.Staff @ApiDoc.Missing
     @Get("/classes/{id}/students")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF, Roles.COUNSELOR, Roles.CLASS_MONITOR})
     public List<StudentView> classStudents(HttpRequest<?> request, long id, Authentication who) {
@@ -105,6 +114,8 @@ public class RecordController {
         return students.classList(t.context(), id, p.has(Roles.TENANT_ADMIN) || p.has(Roles.COLLEGE_STAFF));
     }
 
+    /** The signed-in user: name, roles, university, and a student's own record. */
+    @ApiDoc.Member @ApiDoc.Missing
     @Get("/me")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF, Roles.COUNSELOR, Roles.CLASS_MONITOR, Roles.STUDENT})
     public Map<String, Object> me(HttpRequest<?> request, Authentication who) {

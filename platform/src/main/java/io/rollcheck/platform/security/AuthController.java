@@ -17,6 +17,7 @@ import io.rollcheck.platform.tenancy.HostResolution;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.web.Edge;
 import io.rollcheck.platform.web.Problem;
+import io.rollcheck.platform.web.ApiDoc;
 
 import java.time.Instant;
 import java.util.List;
@@ -73,6 +74,8 @@ public class AuthController {
         this.audit = audit;
     }
 
+    /** Signs in and issues a bearer token for this host. */
+    @ApiDoc.Invalid
     @Post("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> login(HttpRequest<?> request, @Body Credentials body) {
@@ -86,6 +89,8 @@ public class AuthController {
         return respond(request, o);
     }
 
+    /** Changes a password (also the forced change after a first sign-in). */
+    @ApiDoc.Missing @ApiDoc.Invalid
     @Post("/password")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> changePassword(HttpRequest<?> request, @Body PasswordChange body) {
@@ -94,6 +99,8 @@ public class AuthController {
                 body.newPassword(), body.totp(), Edge.ip(request)));
     }
 
+    /** Signs out: revokes this token. */
+    @ApiDoc.SignedIn
     @Post("/logout")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<?> logout(HttpRequest<?> request, Authentication who) {
@@ -110,6 +117,7 @@ public class AuthController {
     }
 
     /** Sends a reset link when the account exists and has an address; the answer is the same either way. */
+    @ApiDoc.Missing @ApiDoc.Invalid
     @Post("/reset-request")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> requestReset(HttpRequest<?> request, @Body ResetRequest body) {
@@ -118,6 +126,8 @@ public class AuthController {
                 : Problem.response(HttpStatus.TOO_MANY_REQUESTS, LoginGuard.RATE_LIMITED, Edge.locale(request), null);
     }
 
+    /** Sets a new password with a reset token. */
+    @ApiDoc.Missing @ApiDoc.Invalid
     @Post("/reset")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> completeReset(HttpRequest<?> request, @Body ResetCompletion body) {
@@ -126,6 +136,7 @@ public class AuthController {
     }
 
     /** Starts TOTP enrolment for the signed-in user (operator or tenant user). */
+    @ApiDoc.SignedIn
     @Post("/totp")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public SecondFactor.Enrollment beginTotp(HttpRequest<?> request, Authentication who) {
@@ -136,6 +147,7 @@ public class AuthController {
     }
 
     /** Turns the second factor on once a code from the app matches. */
+    @ApiDoc.SignedIn @ApiDoc.Invalid
     @Post("/totp/confirm")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<?> confirmTotp(HttpRequest<?> request, @Body Code body, Authentication who) {

@@ -19,6 +19,7 @@ import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.validation.ValidationFailed;
 import io.rollcheck.platform.web.Edge;
 import io.rollcheck.platform.web.Problem;
+import io.rollcheck.platform.web.ApiDoc;
 
 import java.net.URI;
 
@@ -47,6 +48,7 @@ public class SsoController {
     }
 
     /** The students' initial secret: {@code ID_LAST6} or {@code BIRTH_DATE}. */
+    @ApiDoc.Registrar @ApiDoc.Missing @ApiDoc.Invalid
     @Put("/admin/settings/initial-secret")
     @Secured(Roles.TENANT_ADMIN)
     public HttpResponse<?> initialSecret(HttpRequest<?> request, @Body SecretMode body, Authentication who) {
@@ -54,12 +56,16 @@ public class SsoController {
         return HttpResponse.noContent();
     }
 
+    /** Which initial secret students sign in with first (public). */
+    @ApiDoc.Missing
     @Get("/auth/initial-secret")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public java.util.Map<String, String> initialSecretMode(HttpRequest<?> request) {
         return java.util.Map.of("mode", initialSecret.mode(Edge.tenant(request).context()).name());
     }
 
+    /** Sets the university's single sign-on provider. */
+    @ApiDoc.Registrar @ApiDoc.Missing @ApiDoc.Invalid
     @Put("/admin/sso")
     @Secured(Roles.TENANT_ADMIN)
     public HttpResponse<?> configure(HttpRequest<?> request, @Body SsoSettings body, Authentication who) {
@@ -70,6 +76,7 @@ public class SsoController {
     }
 
     /** Redirects to the university's provider; {@code redirectUri} must point back at this tenant's host. */
+    @ApiDoc.Missing
     @Get("/auth/sso/start{?redirectUri}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> start(HttpRequest<?> request, @QueryValue String redirectUri) {
@@ -84,6 +91,8 @@ public class SsoController {
         return HttpResponse.seeOther(sso.start(t.context(), redirectUri));
     }
 
+    /** Completes single sign-on and issues a token. */
+    @ApiDoc.Missing
     @Get("/auth/sso/callback{?code,state}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> callback(HttpRequest<?> request, @Nullable @QueryValue String code,

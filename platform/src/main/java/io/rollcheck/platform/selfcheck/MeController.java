@@ -29,9 +29,14 @@ import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.tenancy.TenantContext;
 import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.validation.ValidationFailed;
+import io.rollcheck.platform.web.ApiDoc;
 import io.rollcheck.platform.web.Edge;
+import io.rollcheck.platform.web.Problem;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -84,6 +89,7 @@ public class MeController {
      * The hot path of deadline day. Answered on the event loop when this node holds the student's
      * state in memory; otherwise loaded on a worker thread. Every other handler here blocks.
      */
+    @ApiDoc.Student @ApiDoc.Missing
     @Get("/campaign")
     public Mono<CheckState> campaign(HttpRequest<?> request, Authentication who) {
         TenantContext t = Edge.tenant(request).context();
@@ -92,12 +98,18 @@ public class MeController {
                 .orElseGet(() -> Mono.fromCallable(() -> check.state(t, student)).subscribeOn(Schedulers.boundedElastic()));
     }
 
+    /** Answers one field of the student's check. */
+    @ApiDoc.Student @ApiDoc.Missing @ApiDoc.Invalid
     @ExecuteOn(TaskExecutors.BLOCKING)
+    @ApiResponse(responseCode = "409", description = "`campaign.notOpen`, `campaign.deadlinePassed`, `check.alreadySigned`",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Put("/checks/{fieldKey}")
     public CheckState answer(HttpRequest<?> request, String fieldKey, @Body SelfCheck.Answer body, Authentication who) {
         return check.answer(Edge.tenant(request).context(), who.getName(), student(who), fieldKey, body, Edge.ip(request));
     }
 
+    /** The student's error reports. */
+    @ApiDoc.Student @ApiDoc.Missing
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/error-reports")
     public List<CheckState.Report> reports(HttpRequest<?> request, Authentication who) {
@@ -105,6 +117,7 @@ public class MeController {
     }
 
     /** Multipart: {@code kind} (FIELD or ACCOUNT), {@code field}, {@code shown}, {@code correct}, {@code reason}, files {@code file}, {@code file2}, {@code file3}. */
+    @ApiDoc.Student @ApiDoc.Missing @ApiDoc.Invalid
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Post(value = "/error-reports", consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<CheckState.Report> report(HttpRequest<?> request, @Nullable @Part("kind") String kind,
@@ -131,6 +144,8 @@ public class MeController {
         return HttpResponse.created(r);
     }
 
+    /** Downloads one evidence file of the student's reports. */
+    @ApiDoc.Student @ApiDoc.Missing
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/evidence/{id}")
     public HttpResponse<byte[]> evidence(HttpRequest<?> request, long id, Authentication who) {
@@ -142,6 +157,7 @@ public class MeController {
     }
 
     /** What signing now would sign (masked for display) and its hash. */
+    @ApiDoc.Student @ApiDoc.Missing
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/signature")
     public Signatures.Preview preview(HttpRequest<?> request, Authentication who) {
@@ -149,7 +165,11 @@ public class MeController {
         return signatures.preview(t.context(), t.slug(), student(who));
     }
 
+    /** Signs the check after re-entering the password; returns the receipt. */
+    @ApiDoc.Student @ApiDoc.Missing @ApiDoc.Invalid
     @ExecuteOn(TaskExecutors.BLOCKING)
+    @ApiResponse(responseCode = "409", description = "`signature.incomplete`, `signature.contentChanged`, `campaign.notOpen`, `campaign.deadlinePassed`",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/signature")
     public Signatures.Receipt sign(HttpRequest<?> request, @Body SignRequest body, Authentication who) {
         Tenant t = Edge.tenant(request);
@@ -159,6 +179,7 @@ public class MeController {
     }
 
     /** The latest receipt: a PDF, or JSON when the client asks for {@code application/json}. */
+    @ApiDoc.Student @ApiDoc.Missing
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Get(value = "/receipt", produces = {"application/pdf", MediaType.APPLICATION_JSON})
     public HttpResponse<?> receipt(HttpRequest<?> request, Authentication who) {
@@ -175,6 +196,8 @@ public class MeController {
                 .header("Cache-Control", "no-store");
     }
 
+    /** The student's messages. */
+    @ApiDoc.Student @ApiDoc.Missing
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/messages")
     public List<ErrorReports.Message> messages(HttpRequest<?> request, Authentication who) {
@@ -182,6 +205,7 @@ public class MeController {
     }
 
     /** The student's own ID number in clear, after his password again; audited. */
+    @ApiDoc.Student @ApiDoc.Missing @ApiDoc.Invalid
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Post("/reveal")
     public Map<String, String> reveal(HttpRequest<?> request, @Body RevealRequest body, Authentication who) {

@@ -13,6 +13,7 @@ import io.rollcheck.platform.campaign.FaqSearch;
 import io.rollcheck.platform.campaign.PublishedCampaigns;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.validation.NotFound;
+import io.rollcheck.platform.web.ApiDoc;
 import io.rollcheck.platform.web.Edge;
 
 import java.util.List;
@@ -36,12 +37,16 @@ public class VerifyController {
         this.faq = faq;
     }
 
+    /** Checks a receipt code against this university (public). */
+    @ApiDoc.Missing
     @Get("/verify/{code}")
     public Signatures.Verification verify(HttpRequest<?> request, String code) {
         Tenant t = Edge.tenant(request);
         return signatures.verify(t.context(), code).orElseThrow(() -> new NotFound("receipt"));
     }
 
+    /** Searches the FAQ of a published campaign (public). */
+    @ApiDoc.Missing
     @Get("/portal/campaigns/{campaignId}/faq{?q}")
     public List<FaqSearch.Hit> faq(HttpRequest<?> request, long campaignId, @Nullable @QueryValue String q) {
         Tenant t = Edge.tenant(request);

@@ -19,6 +19,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.validation.ValidationFailed;
+import io.rollcheck.platform.web.ApiDoc;
 import io.rollcheck.platform.web.Edge;
 
 import java.io.IOException;
@@ -39,6 +40,8 @@ public class BrandingController {
         this.branding = branding;
     }
 
+    /** Sets the portal's colour and welcome texts. */
+    @ApiDoc.Registrar @ApiDoc.Missing @ApiDoc.Invalid
     @Put("/admin/branding")
     @Secured(Roles.TENANT_ADMIN)
     public HttpResponse<?> update(HttpRequest<?> request, @Body BrandingUpdate b, Authentication who) {
@@ -46,6 +49,8 @@ public class BrandingController {
         return HttpResponse.noContent();
     }
 
+    /** Uploads the portal's logo (multipart {@code file}). */
+    @ApiDoc.Registrar @ApiDoc.Missing @ApiDoc.Invalid
     @Put(value = "/admin/branding/logo", consumes = MediaType.MULTIPART_FORM_DATA)
     @Secured(Roles.TENANT_ADMIN)
     public HttpResponse<?> logo(HttpRequest<?> request, @Nullable @Part("file") CompletedFileUpload file, Authentication who)
@@ -61,6 +66,8 @@ public class BrandingController {
         return HttpResponse.noContent();
     }
 
+    /** The portal's logo (public). */
+    @ApiDoc.Missing
     @Get("/portal/logo")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<byte[]> publicLogo(HttpRequest<?> request) {

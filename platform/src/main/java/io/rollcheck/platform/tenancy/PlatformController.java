@@ -15,7 +15,12 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.rollcheck.platform.security.Roles;
+import io.rollcheck.platform.web.ApiDoc;
 import io.rollcheck.platform.web.Edge;
+import io.rollcheck.platform.web.Problem;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.util.List;
 import java.util.Map;
@@ -56,6 +61,8 @@ public class PlatformController {
         this.urls = urls;
     }
 
+    /** Submits a university's sign-up (public, platform host). */
+    @ApiDoc.Missing @ApiDoc.Invalid
     @Post("/signups")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<Created> signUp(HttpRequest<?> request, @Body SignupRequest body) {
@@ -63,6 +70,8 @@ public class PlatformController {
         return HttpResponse.created(new Created(signups.submit(body, Edge.ip(request))));
     }
 
+    /** Lists sign-ups, optionally by status. */
+    @ApiDoc.Operator @ApiDoc.Missing
     @Get("/signups{?status}")
     @Secured(Roles.PLATFORM_OPERATOR)
     public List<Signup> listSignups(HttpRequest<?> request, @Nullable @QueryValue String status) {
@@ -70,6 +79,10 @@ public class PlatformController {
         return signups.list(status);
     }
 
+    /** Approves a sign-up: creates the university and its setup link. */
+    @ApiDoc.Operator @ApiDoc.Missing
+    @ApiResponse(responseCode = "409", description = "`signup.notPending`: already decided",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/signups/{id}/approve")
     @Secured(Roles.PLATFORM_OPERATOR)
     public ApprovalResult approve(HttpRequest<?> request, long id, Authentication who) {
@@ -79,6 +92,10 @@ public class PlatformController {
                 a.setupToken().map(t -> urls.setupLink(a.tenant().slug(), t)).orElse(null));
     }
 
+    /** Rejects a sign-up with a reason. */
+    @ApiDoc.Operator @ApiDoc.Missing @ApiDoc.Invalid
+    @ApiResponse(responseCode = "409", description = "`signup.notPending`: already decided",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/signups/{id}/reject")
     @Secured(Roles.PLATFORM_OPERATOR)
     public Map<String, String> reject(HttpRequest<?> request, long id, @Body Reason body, Authentication who) {
@@ -87,6 +104,8 @@ public class PlatformController {
         return Map.of("status", "REJECTED");
     }
 
+    /** Lists every university with its portal address. */
+    @ApiDoc.Operator @ApiDoc.Missing
     @Get("/tenants")
     @Secured(Roles.PLATFORM_OPERATOR)
     public List<TenantView> tenants(HttpRequest<?> request) {
@@ -94,6 +113,10 @@ public class PlatformController {
         return registry.allUncached().stream().map(t -> new TenantView(t, urls.portal(t.slug()))).toList();
     }
 
+    /** Suspends a university: its portal and API answer 403. */
+    @ApiDoc.Operator @ApiDoc.Missing @ApiDoc.Invalid
+    @ApiResponse(responseCode = "409", description = "`tenant.wrongStatus`: the university is not active",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/tenants/{slug}/suspend")
     @Secured(Roles.PLATFORM_OPERATOR)
     public Map<String, String> suspend(HttpRequest<?> request, String slug, @Nullable @Body Reason body,
@@ -103,6 +126,10 @@ public class PlatformController {
         return Map.of("status", "SUSPENDED");
     }
 
+    /** Resumes a suspended university. */
+    @ApiDoc.Operator @ApiDoc.Missing
+    @ApiResponse(responseCode = "409", description = "`tenant.wrongStatus`: the university is not suspended",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/tenants/{slug}/resume")
     @Secured(Roles.PLATFORM_OPERATOR)
     public Map<String, String> resume(HttpRequest<?> request, String slug, Authentication who) {
@@ -111,6 +138,8 @@ public class PlatformController {
         return Map.of("status", "ACTIVE");
     }
 
+    /** Issues a new one-time setup link for a university's registrar. */
+    @ApiDoc.Operator @ApiDoc.Missing
     @Post("/tenants/{slug}/setup-link")
     @Secured(Roles.PLATFORM_OPERATOR)
     public Map<String, String> setupLink(HttpRequest<?> request, String slug, Authentication who) {

@@ -21,6 +21,7 @@ import io.rollcheck.platform.web.Edge;
 import io.rollcheck.tenantadmin.Uploads;
 import io.rollcheck.tenantadmin.roster.RosterFileProblem;
 import io.rollcheck.tenantadmin.roster.RosterFiles;
+import io.rollcheck.platform.web.ApiDoc;
 
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,7 @@ public class OrganisationController {
     }
 
     /** Colleges and classes from a CSV/XLSX list; {@code dryRun} (default true) reports without writing. */
+    @ApiDoc.Registrar @ApiDoc.Missing @ApiDoc.Invalid
     @Post(value = "/classes/import{?dryRun}", consumes = io.micronaut.http.MediaType.MULTIPART_FORM_DATA)
     public OrgImport.Report importClasses(HttpRequest<?> request,
                                           @io.micronaut.http.annotation.Part("file") io.micronaut.http.multipart.CompletedFileUpload file,
@@ -73,6 +75,7 @@ public class OrganisationController {
     }
 
     /** Staff accounts from a CSV/XLSX list; each new account gets a one-time setup link. */
+    @ApiDoc.Registrar @ApiDoc.Missing @ApiDoc.Invalid
     @Post(value = "/staff/import{?dryRun}", consumes = io.micronaut.http.MediaType.MULTIPART_FORM_DATA)
     public OrgImport.StaffReport importStaff(HttpRequest<?> request,
                                              @io.micronaut.http.annotation.Part("file") io.micronaut.http.multipart.CompletedFileUpload file,
@@ -82,43 +85,59 @@ public class OrganisationController {
                         Edge.locale(request), org, urls::setupLink));
     }
 
+    /** Lists colleges. */
+    @ApiDoc.Registrar @ApiDoc.Missing
     @Get("/colleges")
     public List<Organisation.College> colleges(HttpRequest<?> request) {
         return org.colleges(Edge.tenant(request).context());
     }
 
+    /** Adds a college. */
+    @ApiDoc.Registrar @ApiDoc.Missing @ApiDoc.Invalid
     @Post("/colleges")
     public HttpResponse<Map<String, Long>> addCollege(HttpRequest<?> request, @Body NewCollege b, Authentication who) {
         return HttpResponse.created(Map.of("id", org.addCollege(Edge.tenant(request).context(), who.getName(), b.code(),
                 b.nameZh(), b.nameEn())));
     }
 
+    /** Lists classes, optionally of one college. */
+    @ApiDoc.Registrar @ApiDoc.Missing
     @Get("/classes{?collegeId}")
     public List<Organisation.SchoolClass> classes(HttpRequest<?> request, @Nullable @QueryValue Long collegeId) {
         return org.classes(Edge.tenant(request).context(), collegeId);
     }
 
+    /** Adds a class. */
+    @ApiDoc.Registrar @ApiDoc.Missing @ApiDoc.Invalid
     @Post("/classes")
     public HttpResponse<Map<String, Long>> addClass(HttpRequest<?> request, @Body NewClass b, Authentication who) {
         return HttpResponse.created(Map.of("id", org.addClass(Edge.tenant(request).context(), who.getName(), b.collegeId(),
                 b.code(), b.name(), b.cohort(), b.level())));
     }
 
+    /** Lists majors. */
+    @ApiDoc.Registrar @ApiDoc.Missing
     @Get("/majors")
     public List<Organisation.Major> majors(HttpRequest<?> request) {
         return org.majors(Edge.tenant(request).context());
     }
 
+    /** Adds a major. */
+    @ApiDoc.Registrar @ApiDoc.Missing @ApiDoc.Invalid
     @Post("/majors")
     public HttpResponse<Map<String, Long>> addMajor(HttpRequest<?> request, @Body NewMajor b, Authentication who) {
         return HttpResponse.created(Map.of("id", org.addMajor(Edge.tenant(request).context(), who.getName(), b.collegeId(), b.name())));
     }
 
+    /** Lists staff accounts. */
+    @ApiDoc.Registrar @ApiDoc.Missing
     @Get("/staff")
     public List<Organisation.Staff> staff(HttpRequest<?> request) {
         return org.staff(Edge.tenant(request).context());
     }
 
+    /** Adds a staff account and returns its one-time setup link. */
+    @ApiDoc.Registrar @ApiDoc.Missing @ApiDoc.Invalid
     @Post("/staff")
     public HttpResponse<Map<String, Object>> addStaff(HttpRequest<?> request, @Body NewStaff b, Authentication who) {
         Tenant t = Edge.tenant(request);
@@ -127,6 +146,8 @@ public class OrganisationController {
         return HttpResponse.created(Map.of("id", a.id(), "setupLink", urls.setupLink(t.slug(), a.setupToken())));
     }
 
+    /** Makes a student the class monitor of a class. */
+    @ApiDoc.Registrar @ApiDoc.Missing @ApiDoc.Invalid
     @Put("/classes/{id}/monitor")
     public HttpResponse<?> monitor(HttpRequest<?> request, long id, @Body Monitor b, Authentication who) {
         org.assignMonitor(Edge.tenant(request).context(), who.getName(), id, b.studentNo());

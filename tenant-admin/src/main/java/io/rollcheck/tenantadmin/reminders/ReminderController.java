@@ -12,6 +12,7 @@ import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.campaign.PublishedCampaigns;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.validation.NotFound;
+import io.rollcheck.platform.web.ApiDoc;
 import io.rollcheck.platform.web.Edge;
 
 import java.util.List;
@@ -30,6 +31,8 @@ public class ReminderController {
         this.campaigns = campaigns;
     }
 
+    /** The reminder rules of a published campaign. */
+    @ApiDoc.Registrar @ApiDoc.Missing
     @Get
     public List<Reminders.Rule> rules(HttpRequest<?> request, long id) {
         Tenant t = Edge.tenant(request);
@@ -37,6 +40,8 @@ public class ReminderController {
         return reminders.rules(t, id).stream().filter(Reminders.Rule::enabled).toList();
     }
 
+    /** Replaces the reminder rules of a published campaign. */
+    @ApiDoc.Registrar @ApiDoc.Missing @ApiDoc.Invalid
     @Put
     public List<Reminders.Rule> replace(HttpRequest<?> request, long id, @Body List<Reminders.Rule> rules) {
         Tenant t = Edge.tenant(request);

@@ -20,6 +20,7 @@ import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.web.Edge;
 import io.rollcheck.platform.web.Problem;
+import io.rollcheck.platform.web.ApiDoc;
 
 import java.io.IOException;
 import java.util.List;
@@ -43,6 +44,8 @@ public class RosterController {
         this.json = json;
     }
 
+    /** Imports a roster file; {@code dryRun} (default true) reports without writing. */
+    @ApiDoc.Registrar @ApiDoc.Missing @ApiDoc.Invalid
     @Post(value = "/imports{?dryRun,createMissingClasses,mapping}", consumes = MediaType.MULTIPART_FORM_DATA)
     @Secured(Roles.TENANT_ADMIN)
     public HttpResponse<?> importRoster(HttpRequest<?> request, @Nullable @Part("file") CompletedFileUpload file,
@@ -63,6 +66,8 @@ public class RosterController {
         return HttpResponse.ok(report);
     }
 
+    /** The history of roster imports. */
+    @ApiDoc.Registrar @ApiDoc.Missing
     @Get("/imports")
     @Secured(Roles.TENANT_ADMIN)
     public List<RosterHistory.Entry> history(HttpRequest<?> request) {

@@ -25,7 +25,12 @@ import io.rollcheck.platform.selfcheck.ErrorReports;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.validation.ValidationFailed;
+import io.rollcheck.platform.web.ApiDoc;
 import io.rollcheck.platform.web.Edge;
+import io.rollcheck.platform.web.Problem;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -71,6 +76,8 @@ public class SignOffController {
         this.signIn = signIn;
     }
 
+    /** A class's roll: each student's state in the campaign. */
+    @ApiDoc.Staff @ApiDoc.Missing
     @Get("/classes/{id}/roll{?campaignId}")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF, Roles.COUNSELOR, Roles.CLASS_MONITOR})
     public ClassRoll roll(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId, Authentication who) {
@@ -79,6 +86,8 @@ public class SignOffController {
         return signOffs.classRoll(t.context(), t.name(Edge.locale(request)), signOffs.campaign(t.context(), campaignId), id);
     }
 
+    /** A class's sign-off sheet as PDF. */
+    @ApiDoc.Staff @ApiDoc.Missing
     @Get(value = "/classes/{id}/sheet.pdf{?campaignId}", produces = "application/pdf")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF, Roles.COUNSELOR, Roles.CLASS_MONITOR})
     public HttpResponse<byte[]> sheet(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId,
@@ -92,6 +101,9 @@ public class SignOffController {
     }
 
     /** The class monitor signs as 汇总人 (the registrar may too), after re-entering the password. */
+    @ApiDoc.ClassSigner @ApiDoc.Missing @ApiDoc.Invalid
+    @ApiResponse(responseCode = "409", description = "`signoff.unsignedStudents`, `signoff.emptyClass`, `signoff.levelDisabled`, `signoff.deadlinePassed`",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/classes/{id}/signoff{?campaignId}")
     @Secured({Roles.TENANT_ADMIN, Roles.CLASS_MONITOR})
     public ClassRoll.SignOff signClass(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId,
@@ -103,6 +115,10 @@ public class SignOffController {
                 "PASSWORD", body.exceptions(), Edge.ip(request), request.getHeaders().get(HttpHeaders.USER_AGENT));
     }
 
+    /** College staff sign off their college, after re-entering the password. */
+    @ApiDoc.CollegeStaff @ApiDoc.Missing @ApiDoc.Invalid
+    @ApiResponse(responseCode = "409", description = "`signoff.classesPending`, `signoff.levelDisabled`, `signoff.deadlinePassed`",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/admin/colleges/{id}/signoff{?campaignId}")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
     public ClassRoll.SignOff signCollege(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId,
@@ -115,6 +131,7 @@ public class SignOffController {
     }
 
     /** Every class sheet of a college in one ZIP (one PDF per class, named after the class). */
+    @ApiDoc.CollegeStaff @ApiDoc.Missing
     @Get(value = "/admin/colleges/{id}/sheets.zip{?campaignId}", produces = "application/zip")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
     public HttpResponse<byte[]> collegeSheets(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId,
@@ -129,6 +146,7 @@ public class SignOffController {
     }
 
     /** 学院新生学籍信息有误学生名单: the college's live reports. */
+    @ApiDoc.CollegeStaff @ApiDoc.Missing
     @Get(value = "/admin/colleges/{id}/reports.xlsx{?campaignId}",
             produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
@@ -148,6 +166,7 @@ public class SignOffController {
      * {@code classId} narrows it; college staff must name their college ({@code collegeId}), since
      * they may hold several and the queue is per college (422 {@code review.collegeId.required}).
      */
+    @ApiDoc.CollegeStaff @ApiDoc.Missing
     @Get("/admin/error-reports{?campaignId,collegeId,classId,all}")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
     public List<ErrorReports.QueueItem> queue(HttpRequest<?> request, @Nullable @QueryValue Long campaignId,
@@ -169,6 +188,9 @@ public class SignOffController {
      * A decision on a report. College staff forward to the registrar or return to the student;
      * the registrar also resolves (optionally writing the correct value to the record) or rejects.
      */
+    @ApiDoc.CollegeStaff @ApiDoc.Missing @ApiDoc.Invalid
+    @ApiResponse(responseCode = "409", description = "`report.notLive`: the report was already settled",
+            content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @Post("/admin/error-reports/{id}/review{?campaignId}")
     @Secured({Roles.TENANT_ADMIN, Roles.COLLEGE_STAFF})
     public HttpResponse<?> review(HttpRequest<?> request, long id, @Nullable @QueryValue Long campaignId,
@@ -202,6 +224,8 @@ public class SignOffController {
         return HttpResponse.noContent();
     }
 
+    /** The campaign's progress by college and class. */
+    @ApiDoc.Registrar @ApiDoc.Missing
     @Get("/admin/campaigns/{id}/progress")
     @Secured(Roles.TENANT_ADMIN)
     public CampaignProgress.View progress(HttpRequest<?> request, long id) {
@@ -212,6 +236,7 @@ public class SignOffController {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** Everything about an open campaign in one workbook; audited. */
+    @ApiDoc.Registrar @ApiDoc.Missing
     @Get(value = "/admin/campaigns/{id}/export.xlsx", produces = XLSX)
     @Secured(Roles.TENANT_ADMIN)
     public HttpResponse<byte[]> exportAll(HttpRequest<?> request, long id, Authentication who) {
@@ -224,6 +249,7 @@ public class SignOffController {
     }
 
     /** Closes the campaign and freezes its archive. */
+    @ApiDoc.Registrar @ApiDoc.Missing
     @Post("/admin/campaigns/{id}/close")
     @Secured(Roles.TENANT_ADMIN)
     public HttpResponse<?> close(HttpRequest<?> request, long id, Authentication who) {
@@ -232,6 +258,8 @@ public class SignOffController {
         return HttpResponse.noContent();
     }
 
+    /** The sealed archive workbook of a closed campaign. */
+    @ApiDoc.Registrar @ApiDoc.Missing
     @Get(value = "/admin/campaigns/{id}/archive.xlsx", produces = XLSX)
     @Secured(Roles.TENANT_ADMIN)
     public HttpResponse<byte[]> archive(HttpRequest<?> request, long id, Authentication who) {
