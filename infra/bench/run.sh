@@ -24,7 +24,7 @@ platform_bench() {
 admin_bench() {
   ./mvnw -B -q -pl tenant-admin -am install -DskipTests
   ./mvnw -B -q -pl tenant-admin dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-  java -Xms512m -Xmx512m -Djdk.httpclient.allowRestrictedHeaders=host -cp "tenant-admin/target/test-classes:tenant-admin/target/classes:$(cat tenant-admin/target/bench.classpath)" \
+  java ${BENCH_HEAP:--Xms512m -Xmx512m} -Djdk.httpclient.allowRestrictedHeaders=host -cp "tenant-admin/target/test-classes:tenant-admin/target/classes:$(cat tenant-admin/target/bench.classpath)" \
     "$@" 2>&1 | grep --line-buffered -v -E '^\S+ (INFO|WARN|DEBUG) ' | cat
 }
 ui_bench() {
@@ -39,10 +39,10 @@ case "$what" in
   signoff) admin_bench io.rollcheck.tenantadmin.bench.SignOffBench "$@" ;;
   campaign) admin_bench io.rollcheck.tenantadmin.bench.CampaignCacheBench "$@" ;;
   tenancy) platform_bench io.rollcheck.platform.bench.TenancyBench "$@" ;;
-  security) platform_bench io.rollcheck.platform.bench.SecurityBench "$@" ;;
+  security) BENCH_HEAP=-Xmx2g admin_bench io.rollcheck.platform.bench.SecurityBench "$@" ;;
   students)
     command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
-    platform_bench io.rollcheck.platform.bench.StudentBench "$@" ;;
+    BENCH_HEAP=-Xmx2g admin_bench io.rollcheck.platform.bench.StudentBench "$@" ;;
   coldstart)
     bash infra/bench/coldstart.sh "$@"
     ;;

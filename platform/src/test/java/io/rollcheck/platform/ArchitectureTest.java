@@ -32,7 +32,7 @@ class ArchitectureTest {
     @Test
     void nothing_below_the_edge_reads_host_headers() {
         noClasses().that().resideInAnyPackage("io.rollcheck.platform.db..", "io.rollcheck.platform.audit..",
-                        "io.rollcheck.platform.cache..", "io.rollcheck.platform.crypto..", "io.rollcheck.platform.record..")
+                        "io.rollcheck.platform.cache..", "io.rollcheck.platform.crypto..")
                 .and().areNotAnnotatedWith(io.micronaut.http.annotation.Controller.class)
                 .and().haveNameNotMatching(".*\\.\\$.*") // Micronaut's generated bean definitions
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..")

@@ -28,4 +28,13 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void the_record_reads_no_http() {
+        noClasses().that().resideInAPackage("io.rollcheck.tenantadmin.record..")
+                .and().areNotAnnotatedWith(io.micronaut.http.annotation.Controller.class)
+                .and().haveNameNotMatching(".*\\.\\$.*") // Micronaut's generated bean definitions
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..")
+                .check(classes);
+    }
 }

@@ -3,7 +3,7 @@ package io.rollcheck.webui;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.rollcheck.platform.PlatformStartup;
-import io.rollcheck.platform.demo.DemoTenant;
+import io.rollcheck.tenantadmin.demo.DemoTenant;
 import io.rollcheck.platform.services.EmbeddedServices;
 import io.rollcheck.platform.tenancy.PublicUrls;
 import io.rollcheck.webui.server.UiServer;

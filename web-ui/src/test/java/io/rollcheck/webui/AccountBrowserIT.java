@@ -12,7 +12,7 @@ import io.rollcheck.platform.security.Totp;
 import io.rollcheck.platform.services.EmbeddedServices;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.testing.Fixtures;
-import io.rollcheck.platform.testing.OrgFixture;
+import io.rollcheck.tenantadmin.testing.OrgFixture;
 import io.rollcheck.platform.testing.TestApp;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;

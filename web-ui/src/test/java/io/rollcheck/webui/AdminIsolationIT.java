@@ -8,7 +8,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.Cookie;
 import io.rollcheck.platform.i18n.Messages;
 import io.rollcheck.platform.tenancy.Tenant;
-import io.rollcheck.platform.testing.OrgFixture;
+import io.rollcheck.tenantadmin.testing.OrgFixture;
 import io.rollcheck.platform.testing.TestApp;
 import io.rollcheck.platform.testing.TestServices;
 import io.rollcheck.tenantadmin.campaign.CampaignAuthoring;

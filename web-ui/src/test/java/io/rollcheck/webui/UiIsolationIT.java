@@ -6,7 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.Cookie;
-import io.rollcheck.platform.portal.PortalService;
+import io.rollcheck.tenantadmin.portal.PortalService;
 import io.rollcheck.platform.tenancy.Provisioning;
 import io.rollcheck.platform.tenancy.SignupService;
 import io.rollcheck.platform.tenancy.Tenant;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;

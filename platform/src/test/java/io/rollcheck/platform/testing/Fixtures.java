@@ -1,10 +1,8 @@
 package io.rollcheck.platform.testing;
 
-import io.rollcheck.platform.record.NewStudent;
 import io.rollcheck.platform.validation.IdNumbers;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,16 +30,5 @@ public final class Fixtures {
             }
         }
         throw new IllegalStateException();
-    }
-
-    /** {@code n} students with fixture personal data; 学号 {@code prefix + 0001…}. */
-    public static List<NewStudent> aRoster(String prefix, int n, Long classId, Long collegeId) {
-        List<NewStudent> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String id = ID_NUMBERS.get(i % ID_NUMBERS.size());
-            out.add(new NewStudent(prefix + String.format("%04d", i + 1), "学生" + (i + 1), IdNumbers.sex(id), classId,
-                    collegeId, "RESIDENT_ID", id, IdNumbers.birthDate(id).toString(), PHONES.get(i % PHONES.size())));
-        }
-        return out;
     }
 }

@@ -5,10 +5,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.rollcheck.platform.audit.AuditLog;
-import io.rollcheck.platform.campaign.CampaignContent;
-import io.rollcheck.platform.campaign.ChecklistFields;
-import io.rollcheck.platform.campaign.PublishedCampaign;
-import io.rollcheck.platform.campaign.PublishedCampaigns;
 import io.rollcheck.platform.db.Db;
 import io.rollcheck.platform.tenancy.TenantContext;
 import io.rollcheck.platform.validation.ContactRules;
@@ -57,10 +53,10 @@ public class CampaignAuthoring {
 
     public static final long MAX_ATTACHMENT_BYTES = 20L * 1024 * 1024;
 
-    private final io.rollcheck.platform.selfcheck.Progress progress;
+    private final io.rollcheck.tenantadmin.selfcheck.Progress progress;
 
     public CampaignAuthoring(Db db, ObjectMapper json, AuditLog audit, PublishedCampaigns published, Clock clock,
-                             io.rollcheck.platform.files.BlobStore blobs, io.rollcheck.platform.selfcheck.Progress progress) {
+                             io.rollcheck.platform.files.BlobStore blobs, io.rollcheck.tenantadmin.selfcheck.Progress progress) {
         this.progress = progress;
         this.blobs = blobs;
         this.db = db;

@@ -13,8 +13,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import io.rollcheck.platform.campaign.CampaignContent;
-import io.rollcheck.platform.campaign.PublishedCampaign;
 import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.web.ApiDoc;

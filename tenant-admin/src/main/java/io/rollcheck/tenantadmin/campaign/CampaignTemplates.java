@@ -1,17 +1,16 @@
 package io.rollcheck.tenantadmin.campaign;
 
-import io.rollcheck.platform.campaign.CampaignContent;
-import io.rollcheck.platform.campaign.CampaignContent.Audience;
-import io.rollcheck.platform.campaign.CampaignContent.ChecklistItem;
-import io.rollcheck.platform.campaign.CampaignContent.Deadlines;
-import io.rollcheck.platform.campaign.CampaignContent.EditPolicy;
-import io.rollcheck.platform.campaign.CampaignContent.FaqEntry;
-import io.rollcheck.platform.campaign.CampaignContent.GuideStep;
-import io.rollcheck.platform.campaign.CampaignContent.LatePolicy;
-import io.rollcheck.platform.campaign.CampaignContent.Notice;
-import io.rollcheck.platform.campaign.CampaignContent.Office;
-import io.rollcheck.platform.campaign.CampaignContent.SignLevel;
-import io.rollcheck.platform.campaign.CampaignContent.WorkflowStep;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.Audience;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.ChecklistItem;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.Deadlines;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.EditPolicy;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.FaqEntry;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.GuideStep;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.LatePolicy;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.Notice;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.Office;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.SignLevel;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.WorkflowStep;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.rollcheck.tenantadmin.demo;
 
 import io.rollcheck.platform.db.Db;
-import io.rollcheck.platform.record.NewStudent;
-import io.rollcheck.platform.record.Students;
+import io.rollcheck.tenantadmin.record.NewStudent;
+import io.rollcheck.tenantadmin.record.Students;
 import io.rollcheck.platform.security.PasswordHasher;
 import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.tenancy.Tenant;

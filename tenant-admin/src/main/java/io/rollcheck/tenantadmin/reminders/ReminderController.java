@@ -9,7 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.rollcheck.platform.security.Roles;
-import io.rollcheck.platform.campaign.PublishedCampaigns;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaigns;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.web.ApiDoc;

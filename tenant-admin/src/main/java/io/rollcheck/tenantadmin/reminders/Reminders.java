@@ -2,18 +2,18 @@ package io.rollcheck.tenantadmin.reminders;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.rollcheck.platform.campaign.CampaignContent;
-import io.rollcheck.platform.campaign.CampaignContent.SignLevel;
-import io.rollcheck.platform.campaign.PublishedCampaign;
-import io.rollcheck.platform.campaign.PublishedCampaigns;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.SignLevel;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaign;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaigns;
 import io.rollcheck.platform.crypto.Pii;
 import io.rollcheck.platform.db.Db;
 import io.rollcheck.platform.i18n.Messages;
 import io.rollcheck.platform.notify.Mailer;
 import io.rollcheck.platform.notify.SmsGateway;
-import io.rollcheck.platform.record.Students;
-import io.rollcheck.platform.selfcheck.CampaignWindow;
-import io.rollcheck.platform.selfcheck.Progress;
+import io.rollcheck.tenantadmin.record.Students;
+import io.rollcheck.tenantadmin.selfcheck.CampaignWindow;
+import io.rollcheck.tenantadmin.selfcheck.Progress;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.validation.ValidationFailed;
 import jakarta.inject.Singleton;
@@ -69,10 +69,10 @@ public class Reminders {
     private final Mailer mailer;
     private final SmsGateway sms;
 
-    private final io.rollcheck.platform.selfcheck.StateCache states;
+    private final io.rollcheck.tenantadmin.selfcheck.StateCache states;
 
     public Reminders(Db db, PublishedCampaigns campaigns, Pii pii, Mailer mailer, SmsGateway sms,
-                     io.rollcheck.platform.selfcheck.StateCache states) {
+                     io.rollcheck.tenantadmin.selfcheck.StateCache states) {
         this.states = states;
         this.db = db;
         this.campaigns = campaigns;

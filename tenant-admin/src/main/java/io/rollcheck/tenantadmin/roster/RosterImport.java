@@ -7,8 +7,8 @@ import io.rollcheck.platform.audit.AuditLog;
 import io.rollcheck.platform.crypto.Pii;
 import io.rollcheck.platform.db.Db;
 import io.rollcheck.platform.i18n.Messages;
-import io.rollcheck.platform.record.RecordField;
-import io.rollcheck.platform.record.Students;
+import io.rollcheck.tenantadmin.record.RecordField;
+import io.rollcheck.tenantadmin.record.Students;
 import io.rollcheck.platform.tenancy.TenantContext;
 import jakarta.inject.Singleton;
 import org.postgresql.PGConnection;
@@ -84,13 +84,13 @@ public class RosterImport {
     private final Db db;
     private final Pii pii;
     private final AuditLog audit;
-    private final io.rollcheck.platform.selfcheck.Progress progress;
-    private final io.rollcheck.platform.campaign.PublishedCampaigns campaigns;
+    private final io.rollcheck.tenantadmin.selfcheck.Progress progress;
+    private final io.rollcheck.tenantadmin.campaign.PublishedCampaigns campaigns;
 
-    private final io.rollcheck.platform.selfcheck.StateCache states;
+    private final io.rollcheck.tenantadmin.selfcheck.StateCache states;
 
-    public RosterImport(Db db, Pii pii, AuditLog audit, io.rollcheck.platform.selfcheck.Progress progress,
-                        io.rollcheck.platform.campaign.PublishedCampaigns campaigns, io.rollcheck.platform.selfcheck.StateCache states) {
+    public RosterImport(Db db, Pii pii, AuditLog audit, io.rollcheck.tenantadmin.selfcheck.Progress progress,
+                        io.rollcheck.tenantadmin.campaign.PublishedCampaigns campaigns, io.rollcheck.tenantadmin.selfcheck.StateCache states) {
         this.states = states;
         this.progress = progress;
         this.campaigns = campaigns;

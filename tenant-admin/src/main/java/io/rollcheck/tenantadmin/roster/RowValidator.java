@@ -1,7 +1,7 @@
 package io.rollcheck.tenantadmin.roster;
 
 import io.rollcheck.platform.i18n.Messages;
-import io.rollcheck.platform.record.RecordField;
+import io.rollcheck.tenantadmin.record.RecordField;
 import io.rollcheck.platform.validation.ContactRules;
 import io.rollcheck.platform.validation.IdNumbers;
 
@@ -157,7 +157,7 @@ final class RowValidator {
         if (s == null) {
             return null;
         }
-        LocalDate d = io.rollcheck.platform.record.FieldRules.date(s);
+        LocalDate d = io.rollcheck.tenantadmin.record.FieldRules.date(s);
         if (d == null || d.getYear() < 1900 || d.getYear() > 2100) {
             errors.add(error(row, f, "date.format"));
             return null;
@@ -196,7 +196,7 @@ final class RowValidator {
     }
 
     private static String sex(String s) {
-        return io.rollcheck.platform.record.FieldRules.sex(s);
+        return io.rollcheck.tenantadmin.record.FieldRules.sex(s);
     }
 
     /** Maps file headers to record fields: exact Chinese/English spellings, or the explicit mapping. */

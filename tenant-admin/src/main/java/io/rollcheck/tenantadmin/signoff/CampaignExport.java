@@ -2,12 +2,12 @@ package io.rollcheck.tenantadmin.signoff;
 
 import io.rollcheck.platform.digest.Sha256;
 import io.rollcheck.platform.audit.AuditLog;
-import io.rollcheck.platform.campaign.PublishedCampaign;
-import io.rollcheck.platform.campaign.PublishedCampaigns;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaign;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaigns;
 import io.rollcheck.platform.crypto.Pii;
 import io.rollcheck.platform.db.Db;
 import io.rollcheck.platform.i18n.Messages;
-import io.rollcheck.platform.selfcheck.ErrorReports;
+import io.rollcheck.tenantadmin.selfcheck.ErrorReports;
 import io.rollcheck.platform.tenancy.TenantContext;
 import io.rollcheck.platform.validation.NotFound;
 import jakarta.inject.Singleton;
@@ -71,11 +71,11 @@ public class CampaignExport {
                         + " g.signed_at, g.receipt_code, (SELECT count(*) FROM field_checks f WHERE f.campaign_id = ? AND f.student_id = s.id)"
                         + " FROM students s LEFT JOIN classes k ON k.id = s.class_id"
                         + " LEFT JOIN student_signatures g ON g.campaign_id = ? AND g.version = ? AND g.student_id = s.id"
-                        + " WHERE " + io.rollcheck.platform.selfcheck.Progress.AUDIENCE + " ORDER BY s.student_no")) {
+                        + " WHERE " + io.rollcheck.tenantadmin.selfcheck.Progress.AUDIENCE + " ORDER BY s.student_no")) {
                     ps.setLong(1, pc.campaignId());
                     ps.setLong(2, pc.campaignId());
                     ps.setInt(3, pc.version());
-                    io.rollcheck.platform.selfcheck.Progress.bindAudience(c, ps, 4, pc.content().audience());
+                    io.rollcheck.tenantadmin.selfcheck.Progress.bindAudience(c, ps, 4, pc.content().audience());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             String result = rs.getTimestamp(4) != null ? "SIGNED" : rs.getInt(6) > 0 ? "CHECKING" : "NOT_STARTED";

@@ -2,10 +2,10 @@ package io.rollcheck.tenantadmin.signoff;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.rollcheck.platform.campaign.CampaignContent;
-import io.rollcheck.platform.campaign.PublishedCampaign;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaign;
 import io.rollcheck.platform.db.Db;
-import io.rollcheck.platform.selfcheck.CampaignWindow;
+import io.rollcheck.tenantadmin.selfcheck.CampaignWindow;
 import io.rollcheck.platform.tenancy.TenantContext;
 import jakarta.inject.Singleton;
 

@@ -1,12 +1,12 @@
 package io.rollcheck.tenantadmin.signoff;
 
 import io.rollcheck.platform.audit.AuditLog;
-import io.rollcheck.platform.campaign.PublishedCampaign;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaign;
 import io.rollcheck.platform.db.Db;
 import io.rollcheck.platform.security.Access;
 import io.rollcheck.platform.security.Principal;
 import io.rollcheck.platform.security.Roles;
-import io.rollcheck.platform.selfcheck.ErrorReports;
+import io.rollcheck.tenantadmin.selfcheck.ErrorReports;
 import io.rollcheck.platform.tenancy.TenantContext;
 import jakarta.inject.Singleton;
 
@@ -34,9 +34,9 @@ public class ClassDesk {
     private final AuditLog audit;
     private final ErrorReports reports;
 
-    private final io.rollcheck.platform.selfcheck.StateCache states;
+    private final io.rollcheck.tenantadmin.selfcheck.StateCache states;
 
-    public ClassDesk(Db db, Access access, AuditLog audit, ErrorReports reports, io.rollcheck.platform.selfcheck.StateCache states) {
+    public ClassDesk(Db db, Access access, AuditLog audit, ErrorReports reports, io.rollcheck.tenantadmin.selfcheck.StateCache states) {
         this.states = states;
         this.reports = reports;
         this.db = db;

@@ -1,7 +1,7 @@
 package io.rollcheck.tenantadmin.signoff;
 
 import io.rollcheck.platform.i18n.Messages;
-import io.rollcheck.platform.selfcheck.ErrorReports;
+import io.rollcheck.tenantadmin.selfcheck.ErrorReports;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 

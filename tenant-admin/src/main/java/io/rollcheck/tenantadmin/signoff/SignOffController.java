@@ -14,14 +14,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import io.rollcheck.platform.campaign.PublishedCampaign;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaign;
 import io.rollcheck.platform.i18n.Messages;
 import io.rollcheck.platform.security.Access;
 import io.rollcheck.platform.security.ApiAuth;
 import io.rollcheck.platform.security.Principal;
 import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.security.SignIn;
-import io.rollcheck.platform.selfcheck.ErrorReports;
+import io.rollcheck.tenantadmin.selfcheck.ErrorReports;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.validation.ValidationFailed;
@@ -32,7 +32,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-import java.time.ZoneId;
 import java.util.List;
 
 /**

@@ -4,16 +4,16 @@ import io.rollcheck.platform.digest.Sha256;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.rollcheck.platform.audit.AuditLog;
-import io.rollcheck.platform.campaign.CampaignContent;
-import io.rollcheck.platform.campaign.CampaignContent.SignLevel;
-import io.rollcheck.platform.campaign.PublishedCampaign;
-import io.rollcheck.platform.campaign.PublishedCampaigns;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.SignLevel;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaign;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaigns;
 import io.rollcheck.platform.crypto.Masking;
 import io.rollcheck.platform.crypto.Pii;
 import io.rollcheck.platform.db.Db;
-import io.rollcheck.platform.record.Students;
-import io.rollcheck.platform.selfcheck.CampaignWindow;
-import io.rollcheck.platform.selfcheck.ErrorReports;
+import io.rollcheck.tenantadmin.record.Students;
+import io.rollcheck.tenantadmin.selfcheck.CampaignWindow;
+import io.rollcheck.tenantadmin.selfcheck.ErrorReports;
 import io.rollcheck.platform.tenancy.TenantContext;
 import io.rollcheck.platform.validation.Conflict;
 import io.rollcheck.platform.validation.NotFound;
@@ -266,7 +266,7 @@ public class SignOffs {
             throw new UncheckedIOException(e);
         }
         byte[] sha = Sha256.of(canonical);
-        String code = io.rollcheck.platform.selfcheck.ReceiptCodes.next('S');
+        String code = io.rollcheck.tenantadmin.selfcheck.ReceiptCodes.next('S');
         return db.tenant(t, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO signoffs (campaign_id, version, level, unit_id, username,"
                     + " method, content_sha256, content_enc, exceptions, receipt_code, signed_at, ip, user_agent, late)"

@@ -1,6 +1,6 @@
 package io.rollcheck.tenantadmin.bench;
 
-import io.rollcheck.platform.campaign.PublishedCampaigns;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaigns;
 import io.rollcheck.platform.tenancy.TenantContext;
 import io.rollcheck.platform.testing.TestApp;
 import io.rollcheck.tenantadmin.campaign.CampaignAuthoring;

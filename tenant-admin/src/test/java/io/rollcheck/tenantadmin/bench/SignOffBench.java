@@ -1,13 +1,13 @@
 package io.rollcheck.tenantadmin.bench;
 
-import io.rollcheck.platform.campaign.CampaignContent;
-import io.rollcheck.platform.campaign.PublishedCampaigns;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaigns;
 import io.rollcheck.platform.db.Db;
-import io.rollcheck.platform.record.NewStudent;
-import io.rollcheck.platform.record.Students;
+import io.rollcheck.tenantadmin.record.NewStudent;
+import io.rollcheck.tenantadmin.record.Students;
 import io.rollcheck.platform.tenancy.Tenant;
-import io.rollcheck.platform.testing.CampaignFixture;
-import io.rollcheck.platform.testing.OrgFixture;
+import io.rollcheck.tenantadmin.testing.CampaignFixture;
+import io.rollcheck.tenantadmin.testing.OrgFixture;
 import io.rollcheck.platform.testing.TestApp;
 import io.rollcheck.platform.validation.IdNumbers;
 import io.rollcheck.tenantadmin.signoff.CampaignProgress;
@@ -59,7 +59,7 @@ public final class SignOffBench {
             });
             app.bean(PublishedCampaigns.class).changed(t.context());
             app.bean(Db.class).tenant(t.context(), c -> {
-                app.bean(io.rollcheck.platform.selfcheck.Progress.class).rebuild(c,
+                app.bean(io.rollcheck.tenantadmin.selfcheck.Progress.class).rebuild(c,
                         app.bean(PublishedCampaigns.class).open(t.context(), campaign).orElseThrow());
                 return null;
             });

@@ -1,8 +1,5 @@
 package io.rollcheck.tenantadmin.campaign;
 
-import io.rollcheck.platform.campaign.CampaignContent;
-import io.rollcheck.platform.campaign.PublishedCampaign;
-import io.rollcheck.platform.campaign.PublishedCampaigns;
 import io.rollcheck.platform.db.Db;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.tenancy.TenantAccounts;

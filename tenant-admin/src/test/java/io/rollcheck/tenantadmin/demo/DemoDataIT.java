@@ -1,10 +1,9 @@
 package io.rollcheck.tenantadmin.demo;
 
-import io.rollcheck.platform.campaign.PublishedCampaigns;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaigns;
 import io.rollcheck.platform.db.Db;
-import io.rollcheck.platform.demo.DemoTenant;
-import io.rollcheck.platform.record.NewStudent;
-import io.rollcheck.platform.record.Students;
+import io.rollcheck.tenantadmin.record.NewStudent;
+import io.rollcheck.tenantadmin.record.Students;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.tenancy.TenantAccounts;
 import io.rollcheck.platform.validation.IdNumbers;

@@ -1,10 +1,10 @@
 package io.rollcheck.tenantadmin.org;
 
-import io.rollcheck.platform.record.NewStudent;
-import io.rollcheck.platform.record.Students;
+import io.rollcheck.tenantadmin.testing.Rosters;
+import io.rollcheck.tenantadmin.record.NewStudent;
+import io.rollcheck.tenantadmin.record.Students;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.tenancy.TenantAccounts;
-import io.rollcheck.platform.testing.Fixtures;
 import io.rollcheck.platform.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +48,7 @@ class OrganisationIT {
         long k1 = id(app.post(hostA, "/api/admin/classes", "{\"collegeId\":" + cs + ",\"code\":\"CS2501\",\"name\":\"计科2501\",\"cohort\":2025,\"level\":\"本科\"}", admin));
         long k2 = id(app.post(hostA, "/api/admin/classes", "{\"collegeId\":" + fl + ",\"code\":\"EN2501\",\"name\":\"英语2501\",\"cohort\":2025}", admin));
         assertEquals(201, app.post(hostA, "/api/admin/majors", "{\"collegeId\":" + cs + ",\"name\":\"软件工程\"}", admin).statusCode());
-        for (NewStudent s : Fixtures.aRoster("ORG", 2, k1, cs)) {
+        for (NewStudent s : Rosters.aRoster("ORG", 2, k1, cs)) {
             app.bean(Students.class).upsert(a.context(), s);
         }
         HttpResponse<String> staff = app.post(hostA, "/api/admin/staff", "{\"username\":\"cs.office\",\"displayName\":\"计算机学院教务员\","

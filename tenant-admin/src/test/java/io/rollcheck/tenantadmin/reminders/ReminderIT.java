@@ -2,13 +2,13 @@ package io.rollcheck.tenantadmin.reminders;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.rollcheck.platform.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
 import io.rollcheck.platform.db.Db;
-import io.rollcheck.platform.selfcheck.SelfCheck;
-import io.rollcheck.platform.selfcheck.Signatures;
+import io.rollcheck.tenantadmin.selfcheck.SelfCheck;
+import io.rollcheck.tenantadmin.selfcheck.Signatures;
 import io.rollcheck.platform.tenancy.Tenant;
-import io.rollcheck.platform.testing.CampaignFixture;
-import io.rollcheck.platform.testing.OrgFixture;
+import io.rollcheck.tenantadmin.testing.CampaignFixture;
+import io.rollcheck.tenantadmin.testing.OrgFixture;
 import io.rollcheck.platform.testing.TestApp;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.json.JsonMapper;
-import io.rollcheck.platform.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.tenancy.TenantAccounts;
 import io.rollcheck.platform.testing.TestApp;

@@ -2,8 +2,8 @@ package io.rollcheck.tenantadmin.roster;
 
 import io.rollcheck.platform.db.Db;
 import io.rollcheck.platform.i18n.Messages;
-import io.rollcheck.platform.record.Students;
-import io.rollcheck.platform.record.StudentView;
+import io.rollcheck.tenantadmin.record.Students;
+import io.rollcheck.tenantadmin.record.StudentView;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.tenancy.TenantContext;
 import io.rollcheck.platform.testing.TestApp;

@@ -1,11 +1,11 @@
 package io.rollcheck.tenantadmin.signoff;
 
-import io.rollcheck.platform.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
 import io.rollcheck.platform.db.Db;
 import io.rollcheck.platform.security.Principal;
-import io.rollcheck.platform.selfcheck.SelfCheck;
+import io.rollcheck.tenantadmin.selfcheck.SelfCheck;
 import io.rollcheck.platform.validation.NotFound;
-import io.rollcheck.platform.testing.CampaignFixture;
+import io.rollcheck.tenantadmin.testing.CampaignFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

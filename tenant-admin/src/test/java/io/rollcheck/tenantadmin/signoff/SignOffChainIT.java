@@ -2,17 +2,17 @@ package io.rollcheck.tenantadmin.signoff;
 
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
-import io.rollcheck.platform.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
 import io.rollcheck.platform.db.Db;
-import io.rollcheck.platform.record.Students;
-import io.rollcheck.platform.selfcheck.ErrorReports;
-import io.rollcheck.platform.selfcheck.EvidenceFiles;
-import io.rollcheck.platform.selfcheck.Progress;
-import io.rollcheck.platform.selfcheck.SelfCheck;
-import io.rollcheck.platform.selfcheck.Signatures;
+import io.rollcheck.tenantadmin.record.Students;
+import io.rollcheck.tenantadmin.selfcheck.ErrorReports;
+import io.rollcheck.tenantadmin.selfcheck.EvidenceFiles;
+import io.rollcheck.tenantadmin.selfcheck.Progress;
+import io.rollcheck.tenantadmin.selfcheck.SelfCheck;
+import io.rollcheck.tenantadmin.selfcheck.Signatures;
 import io.rollcheck.platform.tenancy.Tenant;
-import io.rollcheck.platform.testing.CampaignFixture;
-import io.rollcheck.platform.testing.OrgFixture;
+import io.rollcheck.tenantadmin.testing.CampaignFixture;
+import io.rollcheck.tenantadmin.testing.OrgFixture;
 import io.rollcheck.platform.testing.TestApp;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -324,7 +324,7 @@ class SignOffChainIT {
             fs.add(pool.submit(() -> checkAndSign(w, s)));
             if (i == all.size() / 2) {
                 fs.add(pool.submit(() -> app.bean(Db.class).tenant(w.t().context(), c -> {
-                    app.bean(Progress.class).rebuild(c, app.bean(io.rollcheck.platform.campaign.PublishedCampaigns.class)
+                    app.bean(Progress.class).rebuild(c, app.bean(io.rollcheck.tenantadmin.campaign.PublishedCampaigns.class)
                             .open(w.t().context(), w.campaignId()).orElseThrow());
                     return null;
                 })));

@@ -13,7 +13,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
-import io.rollcheck.platform.campaign.PublishedCampaign;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaign;
 import io.rollcheck.platform.security.Access;
 import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.validation.Conflict;

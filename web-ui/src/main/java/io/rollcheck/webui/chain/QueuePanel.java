@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
-import io.rollcheck.platform.selfcheck.ErrorReports;
+import io.rollcheck.tenantadmin.selfcheck.ErrorReports;
 import io.rollcheck.platform.tenancy.TenantContext;
 import io.rollcheck.platform.validation.ValidationFailed;
 import io.rollcheck.webui.site.Site;

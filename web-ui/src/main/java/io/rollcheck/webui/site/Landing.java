@@ -1,7 +1,7 @@
 package io.rollcheck.webui.site;
 
 import io.rollcheck.platform.security.Roles;
-import io.rollcheck.platform.selfcheck.SelfCheck;
+import io.rollcheck.tenantadmin.selfcheck.SelfCheck;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.validation.NotFound;
 import jakarta.inject.Singleton;

@@ -3,7 +3,7 @@ package io.rollcheck.webui.student;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import io.rollcheck.platform.campaign.PublishedCampaigns;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaigns;
 import io.rollcheck.platform.files.BlobStore;
 import io.rollcheck.platform.tenancy.TenantContext;
 import jakarta.inject.Singleton;

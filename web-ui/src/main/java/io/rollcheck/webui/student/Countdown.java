@@ -1,9 +1,9 @@
 package io.rollcheck.webui.student;
 
 import com.vaadin.flow.component.Component;
-import io.rollcheck.platform.campaign.CampaignContent;
-import io.rollcheck.platform.selfcheck.CampaignWindow;
-import io.rollcheck.platform.selfcheck.CheckState;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.selfcheck.CampaignWindow;
+import io.rollcheck.tenantadmin.selfcheck.CheckState;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -6,8 +6,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadHandler;
-import io.rollcheck.platform.selfcheck.ErrorReports;
-import io.rollcheck.platform.selfcheck.EvidenceFiles;
+import io.rollcheck.tenantadmin.selfcheck.ErrorReports;
+import io.rollcheck.tenantadmin.selfcheck.EvidenceFiles;
 import io.rollcheck.platform.validation.ValidationFailed;
 
 import java.util.ArrayList;

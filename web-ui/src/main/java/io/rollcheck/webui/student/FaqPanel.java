@@ -6,7 +6,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
-import io.rollcheck.platform.campaign.FaqSearch;
+import io.rollcheck.tenantadmin.campaign.FaqSearch;
 
 import java.io.Serializable;
 import java.util.List;

@@ -2,11 +2,11 @@ package io.rollcheck.webui.student;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
-import io.rollcheck.platform.campaign.CampaignContent;
-import io.rollcheck.platform.selfcheck.CheckState;
-import io.rollcheck.platform.selfcheck.ErrorReports;
-import io.rollcheck.platform.selfcheck.EvidenceFiles;
-import io.rollcheck.platform.selfcheck.SelfCheck;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.selfcheck.CheckState;
+import io.rollcheck.tenantadmin.selfcheck.ErrorReports;
+import io.rollcheck.tenantadmin.selfcheck.EvidenceFiles;
+import io.rollcheck.tenantadmin.selfcheck.SelfCheck;
 
 import java.io.Serializable;
 import java.util.List;

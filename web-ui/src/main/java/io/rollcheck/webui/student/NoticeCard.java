@@ -5,8 +5,8 @@ import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.UnorderedList;
-import io.rollcheck.platform.campaign.CampaignContent;
-import io.rollcheck.platform.selfcheck.CheckState;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.selfcheck.CheckState;
 import io.rollcheck.platform.tenancy.TenantContext;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.rollcheck.webui.student;
 
 import com.vaadin.flow.component.Component;
-import io.rollcheck.platform.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
 
 import java.util.List;
 

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.function.SerializableRunnable;
-import io.rollcheck.platform.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
 
 import java.io.Serializable;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.rollcheck.webui.student;
 
 import com.vaadin.flow.component.Component;
-import io.rollcheck.platform.selfcheck.CheckState;
+import io.rollcheck.tenantadmin.selfcheck.CheckState;
 
 /** 已核对 n / N, as text and as a bar. */
 final class Progress {

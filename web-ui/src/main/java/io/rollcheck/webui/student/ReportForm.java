@@ -7,9 +7,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.function.SerializableRunnable;
-import io.rollcheck.platform.selfcheck.CheckState;
-import io.rollcheck.platform.selfcheck.ErrorReports;
-import io.rollcheck.platform.selfcheck.EvidenceFiles;
+import io.rollcheck.tenantadmin.selfcheck.CheckState;
+import io.rollcheck.tenantadmin.selfcheck.ErrorReports;
+import io.rollcheck.tenantadmin.selfcheck.EvidenceFiles;
 
 import java.io.Serializable;
 import java.util.List;

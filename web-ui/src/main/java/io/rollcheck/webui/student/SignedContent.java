@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import io.rollcheck.platform.selfcheck.Signatures;
+import io.rollcheck.tenantadmin.selfcheck.Signatures;
 
 /**
  * Exactly what the signature covers, as the platform will hash it: the campaign and its version, the

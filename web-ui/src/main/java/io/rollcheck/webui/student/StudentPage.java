@@ -2,8 +2,8 @@ package io.rollcheck.webui.student;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
-import io.rollcheck.platform.selfcheck.CheckState;
-import io.rollcheck.platform.selfcheck.SelfCheck;
+import io.rollcheck.tenantadmin.selfcheck.CheckState;
+import io.rollcheck.tenantadmin.selfcheck.SelfCheck;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.webui.site.PageShell;

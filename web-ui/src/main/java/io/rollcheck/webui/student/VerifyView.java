@@ -13,7 +13,7 @@ import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.micronaut.context.annotation.Prototype;
-import io.rollcheck.platform.selfcheck.Signatures;
+import io.rollcheck.tenantadmin.selfcheck.Signatures;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.webui.site.Dates;
 import io.rollcheck.webui.site.PageShell;

@@ -1,15 +1,15 @@
 package io.rollcheck.webui.bench;
 
-import io.rollcheck.platform.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.testing.Rosters;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
 import io.rollcheck.platform.db.Db;
-import io.rollcheck.platform.record.NewStudent;
-import io.rollcheck.platform.record.Students;
+import io.rollcheck.tenantadmin.record.NewStudent;
+import io.rollcheck.tenantadmin.record.Students;
 import io.rollcheck.platform.security.PasswordHasher;
 import io.rollcheck.platform.tenancy.Provisioning;
 import io.rollcheck.platform.tenancy.SignupService;
 import io.rollcheck.platform.tenancy.Tenant;
-import io.rollcheck.platform.testing.CampaignFixture;
-import io.rollcheck.platform.testing.Fixtures;
+import io.rollcheck.tenantadmin.testing.CampaignFixture;
 import io.rollcheck.platform.testing.TestApp;
 import io.rollcheck.platform.testing.TestServices;
 import io.rollcheck.webui.RollcheckApp;
@@ -134,7 +134,7 @@ public final class SessionHeapBench {
         String hash = app.bean(PasswordHasher.class).hash(PASSWORD);
         Students students = app.bean(Students.class);
         List<String> names = new ArrayList<>();
-        for (NewStudent s : Fixtures.aRoster("2599", n, null, null)) {
+        for (NewStudent s : Rosters.aRoster("2599", n, null, null)) {
             long sid = students.upsert(t.context(), s);
             names.add(s.studentNo());
             app.bean(Db.class).tenant(t.context(), c -> {

@@ -1,7 +1,7 @@
 package io.rollcheck.webui.student;
 
 import io.rollcheck.platform.i18n.Messages;
-import io.rollcheck.platform.selfcheck.CheckState;
+import io.rollcheck.tenantadmin.selfcheck.CheckState;
 import io.rollcheck.webui.BundleChecks;
 import io.rollcheck.webui.site.UiTranslations;
 import org.junit.jupiter.api.Test;

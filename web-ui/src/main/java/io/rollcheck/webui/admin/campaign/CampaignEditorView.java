@@ -12,7 +12,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
-import io.rollcheck.platform.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
 import io.rollcheck.platform.security.Roles;
 import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.validation.ValidationFailed;

@@ -7,8 +7,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import io.rollcheck.platform.campaign.CampaignContent;
-import io.rollcheck.platform.campaign.CampaignContent.EditPolicy;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.EditPolicy;
 
 import java.util.List;
 

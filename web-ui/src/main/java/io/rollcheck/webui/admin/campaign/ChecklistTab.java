@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
-import io.rollcheck.platform.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
 
 import java.util.List;
 import java.util.Set;

@@ -6,8 +6,8 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
-import io.rollcheck.platform.campaign.CampaignContent;
-import io.rollcheck.platform.campaign.CampaignContent.LatePolicy;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.LatePolicy;
 import io.rollcheck.webui.site.DatePickers;
 
 import java.time.LocalDate;

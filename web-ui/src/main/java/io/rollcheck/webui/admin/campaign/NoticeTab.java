@@ -11,7 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import io.rollcheck.platform.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
 import io.rollcheck.platform.files.BlobStore;
 import io.rollcheck.platform.validation.ValidationFailed;
 import io.rollcheck.tenantadmin.campaign.CampaignAuthoring;

@@ -14,8 +14,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import io.rollcheck.platform.campaign.CampaignContent;
-import io.rollcheck.platform.campaign.PublishedCampaign;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaign;
 import io.rollcheck.platform.files.BlobStore;
 import io.rollcheck.webui.site.Dates;
 

@@ -1,8 +1,8 @@
 package io.rollcheck.webui.admin.campaign;
 
 import com.vaadin.flow.component.Component;
-import io.rollcheck.platform.campaign.ChecklistFields;
-import io.rollcheck.platform.record.RecordField;
+import io.rollcheck.tenantadmin.campaign.ChecklistFields;
+import io.rollcheck.tenantadmin.record.RecordField;
 
 import java.util.ArrayList;
 import java.util.Arrays;

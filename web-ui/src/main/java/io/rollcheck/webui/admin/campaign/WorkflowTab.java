@@ -5,8 +5,8 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import io.rollcheck.platform.campaign.CampaignContent;
-import io.rollcheck.platform.campaign.CampaignContent.SignLevel;
+import io.rollcheck.tenantadmin.campaign.CampaignContent;
+import io.rollcheck.tenantadmin.campaign.CampaignContent.SignLevel;
 import io.rollcheck.webui.site.DatePickers;
 
 import java.util.ArrayList;

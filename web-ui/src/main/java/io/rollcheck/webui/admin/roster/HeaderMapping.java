@@ -4,7 +4,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
-import io.rollcheck.platform.record.RecordField;
+import io.rollcheck.tenantadmin.record.RecordField;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
