@@ -1,17 +1,13 @@
 package io.rollcheck.webui;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.rollcheck.tenantadmin.campaign.CampaignContent;
 import io.rollcheck.platform.db.Db;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.tenantadmin.testing.CampaignFixture;
 import io.rollcheck.tenantadmin.testing.OrgFixture;
-import io.rollcheck.platform.testing.TestApp;
 import io.rollcheck.platform.testing.TestServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +23,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.rollcheck.webui.UiTestSupport.fill;
 import static io.rollcheck.webui.UiTestSupport.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,37 +35,24 @@ class TenantBusyBrowserIT {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-    private static RollcheckApp app;
-    private static TestApp fixtures;
-    private static Playwright playwright;
-    private static Browser browser;
+    private static UiTestSupport.Rig rig;
     private static Tenant tenant;
     private static OrgFixture org;
 
     @BeforeAll
     static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        app = UiTestSupport.startApp();
-        fixtures = TestApp.start();
-        playwright = UiTestSupport.playwright();
-        browser = UiTestSupport.chromium(playwright);
-        tenant = UiTestSupport.aTenant(app);
+        rig = UiTestSupport.Rig.start();
+        tenant = UiTestSupport.aTenant(rig.app());
         String prefix = "26" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 3);
-        org = new OrgFixture(fixtures, tenant, prefix, 2);
-        CampaignFixture.publish(fixtures, tenant, "2025级本科新生学籍核对",
+        org = new OrgFixture(rig.fixtures(), tenant, prefix, 2);
+        CampaignFixture.publish(rig.fixtures(), tenant, "2025级本科新生学籍核对",
                 CampaignFixture.aCampaign(TODAY, 10, CampaignContent.LatePolicy.REFUSE));
     }
 
     @AfterAll
     static void stop() {
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (fixtures != null) {
-            fixtures.close();
-        }
-        if (app != null) {
-            app.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -88,12 +70,9 @@ class TenantBusyBrowserIT {
 
     @Test
     void a_student_of_a_stalled_university_is_told_how_long_to_wait_and_the_retry_works() throws Exception {
-        try (BrowserContext ctx = UiTestSupport.phone(browser, "zh-CN")) {
+        try (BrowserContext ctx = UiTestSupport.phone(rig.browser(), "zh-CN")) {
             Page page = ctx.newPage();
-            page.navigate("http://" + tenant.slug() + ".localhost:" + app.uiPort() + "/login");
-            fill(page, "login-username", "student2");
-            fill(page, "login-password", OrgFixture.PASSWORD);
-            page.locator("#login-submit").click();
+            rig.signIn(page, tenant, "student2", OrgFixture.PASSWORD);
             page.waitForURL(Pattern.compile(".*/check$"));
             page.locator("#nav-check-fields").click();
             page.waitForURL(Pattern.compile(".*/check/fields$"));

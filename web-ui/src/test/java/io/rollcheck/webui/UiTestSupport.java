@@ -34,6 +34,35 @@ final class UiTestSupport {
     private UiTestSupport() {
     }
 
+    /** The app, a fixture instance on the same services, and a headless Chromium: what a browser test holds. */
+    record Rig(RollcheckApp app, io.rollcheck.platform.testing.TestApp fixtures, Playwright playwright, Browser browser)
+            implements AutoCloseable {
+
+        static Rig start() {
+            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+            RollcheckApp app = startApp();
+            io.rollcheck.platform.testing.TestApp fixtures = io.rollcheck.platform.testing.TestApp.start();
+            Playwright playwright = UiTestSupport.playwright();
+            return new Rig(app, fixtures, playwright, chromium(playwright));
+        }
+
+        /** Signs in on the tenant's UI sign-in page with {@code username} and {@code password}. */
+        void signIn(com.microsoft.playwright.Page page, io.rollcheck.platform.tenancy.Tenant t, String username,
+                    String password) {
+            page.navigate("http://" + t.slug() + ".localhost:" + app.uiPort() + "/login");
+            fill(page, "login-username", username);
+            fill(page, "login-password", password);
+            page.locator("#login-submit").click();
+        }
+
+        @Override
+        public void close() {
+            playwright.close();
+            fixtures.close();
+            app.close();
+        }
+    }
+
     static RollcheckApp startApp() {
         Map<String, Object> p = new HashMap<>(TestServices.get().properties());
         p.put("rollcheck.platform-contact", CONTACT);
