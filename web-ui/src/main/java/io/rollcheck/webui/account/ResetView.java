@@ -1,15 +1,9 @@
 package io.rollcheck.webui.account;
 
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.textfield.Autocomplete;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
@@ -19,6 +13,7 @@ import io.rollcheck.platform.security.PasswordReset;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.validation.FieldError;
 import io.rollcheck.platform.validation.ValidationFailed;
+import io.rollcheck.webui.site.NewPasswordForm;
 import io.rollcheck.webui.site.PageShell;
 import io.rollcheck.webui.site.Site;
 import io.rollcheck.webui.site.SiteRoute;
@@ -51,42 +46,18 @@ class ResetView extends PageShell implements HasUrlParameter<String> {
             invalid();
             return;
         }
-        PasswordField password = new PasswordField(getTranslation("setup.password"));
-        password.setId("reset-password");
-        password.setHelperText(getTranslation("setup.passwordHelp"));
-        password.setAutocomplete(Autocomplete.NEW_PASSWORD);
-        password.setManualValidation(true);
-        PasswordField confirm = new PasswordField(getTranslation("setup.confirm"));
-        confirm.setId("reset-confirm");
-        confirm.setAutocomplete(Autocomplete.NEW_PASSWORD);
-        confirm.setManualValidation(true);
-        Button save = new Button(getTranslation("reset.submit"));
-        save.setId("reset-submit");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER);
-        save.addClickListener(e -> {
-            password.setInvalid(false);
-            confirm.setInvalid(false);
-            if (!password.getValue().equals(confirm.getValue())) {
-                confirm.setErrorMessage(getTranslation("setup.mismatch"));
-                confirm.setInvalid(true);
-                return;
-            }
+        NewPasswordForm form = new NewPasswordForm("reset", getTranslation("reset.submit"), password -> {
             try {
-                reset.complete(tenant, token, password.getValue(), Site.ip());
+                reset.complete(tenant, token, password, Site.ip());
                 done();
             } catch (ValidationFailed failed) {
                 FieldError f = failed.errors().get(0);
-                if ("token".equals(f.field())) {
-                    invalid();
-                } else {
-                    password.setErrorMessage(getTranslation("error." + f.code()));
-                    password.setInvalid(true);
+                if (!"token".equals(f.field())) {
+                    throw failed; // the form shows it under the password
                 }
+                invalid();
             }
         });
-        FormLayout form = new FormLayout(password, confirm, save);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         body.add(new Paragraph(getTranslation("reset.intro")), form);
     }
 

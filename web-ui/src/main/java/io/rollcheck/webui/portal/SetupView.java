@@ -1,14 +1,9 @@
 package io.rollcheck.webui.portal;
 
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
@@ -16,7 +11,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.micronaut.context.annotation.Prototype;
 import io.rollcheck.platform.tenancy.Tenant;
 import io.rollcheck.platform.tenancy.TenantAccounts;
-import io.rollcheck.platform.validation.ValidationFailed;
+import io.rollcheck.webui.site.NewPasswordForm;
 import io.rollcheck.webui.site.PageShell;
 import io.rollcheck.webui.site.Site;
 import io.rollcheck.webui.site.SiteRoute;
@@ -50,33 +45,8 @@ class SetupView extends PageShell implements HasUrlParameter<String> {
             body.add(invalid);
             return;
         }
-        PasswordField password = new PasswordField(getTranslation("setup.password"));
-        password.setId("setup-password");
-        password.setHelperText(getTranslation("setup.passwordHelp"));
-        PasswordField confirm = new PasswordField(getTranslation("setup.confirm"));
-        confirm.setId("setup-confirm");
-        Button save = new Button(getTranslation("setup.submit"));
-        save.setId("setup-submit");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER);
-        save.addClickListener(e -> {
-            password.setInvalid(false);
-            confirm.setInvalid(false);
-            if (!password.getValue().equals(confirm.getValue())) {
-                confirm.setErrorMessage(getTranslation("setup.mismatch"));
-                confirm.setInvalid(true);
-                return;
-            }
-            try {
-                String username = accounts.completeSetup(tenant.context(), token, password.getValue(), Site.ip());
-                done(username);
-            } catch (ValidationFailed failed) {
-                password.setErrorMessage(getTranslation("error." + failed.errors().get(0).code()));
-                password.setInvalid(true);
-            }
-        });
-        FormLayout form = new FormLayout(password, confirm, save);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        NewPasswordForm form = new NewPasswordForm("setup", getTranslation("setup.submit"),
+                password -> done(accounts.completeSetup(tenant.context(), token, password, Site.ip())));
         body.add(new Paragraph(getTranslation("setup.intro")), form);
     }
 

@@ -1,13 +1,22 @@
 package io.rollcheck.webui.signoff;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import io.rollcheck.platform.security.SignIn;
 import io.rollcheck.platform.tenancy.Tenant;
+import io.rollcheck.platform.validation.Conflict;
+import io.rollcheck.platform.validation.NotFound;
+import io.rollcheck.tenantadmin.campaign.PublishedCampaign;
+import io.rollcheck.tenantadmin.signoff.ClassDesk;
+import io.rollcheck.tenantadmin.signoff.SignOffs;
 import io.rollcheck.webui.site.PageShell;
 import io.rollcheck.webui.site.SignOut;
 import io.rollcheck.webui.site.PasswordPrompt;
@@ -34,6 +43,38 @@ abstract class ChainPage extends PageShell {
         this.user = Site.user().orElseThrow();
         tenantFrame(tenant);
         signedIn(user, signOut.button());
+    }
+
+    /**
+     * Opens the page of one unit, {@code kind} {@code class} or {@code college}: its title, a chooser
+     * when the user holds more than one unit, and the open campaign. Empty, with a note shown, when
+     * no campaign is open.
+     */
+    protected Optional<PublishedCampaign> unitPage(String kind, List<ClassDesk.Unit> units, long id, SignOffs signOffs) {
+        clearContent();
+        H2 heading = new H2(getTranslation("chain." + kind + ".title"));
+        heading.setId(kind + "-title");
+        content(heading);
+        if (units.size() > 1) {
+            Select<ClassDesk.Unit> choose = new Select<>();
+            choose.setId(kind + "-choose");
+            choose.setLabel(getTranslation("chain." + kind + ".choose"));
+            choose.setItems(units);
+            choose.setItemLabelGenerator(ClassDesk.Unit::name);
+            units.stream().filter(u -> u.id() == id).findFirst().ifPresent(choose::setValue);
+            choose.addValueChangeListener(e -> {
+                if (e.isFromClient() && e.getValue() != null) {
+                    getUI().ifPresent(ui -> ui.navigate(kind + "?id=" + e.getValue().id()));
+                }
+            });
+            content(choose);
+        }
+        try {
+            return Optional.of(signOffs.campaign(tenant.context(), null));
+        } catch (NotFound none) {
+            content(note(kind + "-no-campaign", getTranslation("chain.noCampaign"), "rc-card", "rc-secondary"));
+            return Optional.empty();
+        }
     }
 
     /** A table of text cells; {@code classes} (nullable, per row) marks a row, e.g. overdue. */
@@ -97,6 +138,32 @@ abstract class ChainPage extends PageShell {
         Optional<SignIn.Refused> refused = reauth.check(tenant.context(), user.username(), prompt, Site.ip());
         refused.ifPresent(r -> Reauth.show(prompt, r));
         return refused;
+    }
+
+    /**
+     * The sign button of a unit's page ({@code kind}-sign): the password is checked again first; a
+     * refusal of the signature ({@link Conflict}) is shown under the password.
+     */
+    Button signButton(String kind, String labelKey, Reauth reauth, PasswordPrompt password, Runnable sign) {
+        Button b = new Button(getTranslation(labelKey));
+        b.setId(kind + "-sign");
+        b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        b.addClickListener(e -> {
+            if (reauthenticate(reauth, password).isPresent()) {
+                return;
+            }
+            try {
+                sign.run();
+            } catch (Conflict c) {
+                password.error(getTranslation("problem." + c.code()));
+            }
+        });
+        return b;
+    }
+
+    /** Null as empty text. */
+    static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     PasswordPrompt signingPrompt(Reauth reauth, String id) {

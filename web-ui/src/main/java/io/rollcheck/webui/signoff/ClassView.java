@@ -1,12 +1,10 @@
 package io.rollcheck.webui.signoff;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -16,7 +14,6 @@ import io.micronaut.context.annotation.Prototype;
 import io.rollcheck.tenantadmin.campaign.PublishedCampaign;
 import io.rollcheck.platform.security.Access;
 import io.rollcheck.platform.security.Roles;
-import io.rollcheck.platform.validation.Conflict;
 import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.validation.ValidationFailed;
 import io.rollcheck.tenantadmin.signoff.ClassDesk;
@@ -33,6 +30,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -84,31 +82,11 @@ class ClassView extends ChainPage implements BeforeEnterObserver {
     }
 
     private void show(List<ClassDesk.Unit> mine, long classId) {
-        clearContent();
-        H2 heading = new H2(getTranslation("chain.class.title"));
-        heading.setId("class-title");
-        content(heading);
-        if (mine.size() > 1) {
-            Select<ClassDesk.Unit> choose = new Select<>();
-            choose.setId("class-choose");
-            choose.setLabel(getTranslation("chain.class.choose"));
-            choose.setItems(mine);
-            choose.setItemLabelGenerator(ClassDesk.Unit::name);
-            mine.stream().filter(u -> u.id() == classId).findFirst().ifPresent(choose::setValue);
-            choose.addValueChangeListener(e -> {
-                if (e.isFromClient() && e.getValue() != null) {
-                    getUI().ifPresent(ui -> ui.navigate("class?id=" + e.getValue().id()));
-                }
-            });
-            content(choose);
-        }
-        PublishedCampaign pc;
-        try {
-            pc = signOffs.campaign(tenant.context(), null);
-        } catch (NotFound none) {
-            content(note("class-no-campaign", getTranslation("chain.noCampaign"), "rc-card", "rc-secondary"));
+        Optional<PublishedCampaign> campaign = unitPage("class", mine, classId, signOffs);
+        if (campaign.isEmpty()) {
             return;
         }
+        PublishedCampaign pc = campaign.get();
         ClassRoll roll = signOffs.classRoll(tenant.context(), tenant.name(getLocale()), pc, classId);
         String zone = tenant.timeZone();
         Div head = new Div(note("class-summary", getTranslation("chain.summary", roll.className(), roll.signed(), roll.rows().size())),
@@ -185,13 +163,7 @@ class ClassView extends ChainPage implements BeforeEnterObserver {
             }
         }
         PasswordPrompt password = signingPrompt(reauth, "class-signer");
-        Button sign = new Button(getTranslation("chain.sign.button"));
-        sign.setId("class-sign");
-        sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        sign.addClickListener(e -> {
-            if (reauthenticate(reauth, password).isPresent()) {
-                return;
-            }
+        Button sign = signButton("class", "chain.sign.button", reauth, password, () -> {
             List<SignOffs.Exception> exceptions = new ArrayList<>();
             reasons.forEach((student, field) -> {
                 if (!field.getValue().isBlank()) {
@@ -202,18 +174,12 @@ class ClassView extends ChainPage implements BeforeEnterObserver {
                 signOffs.signClass(tenant.context(), tenant.slug(), tenant.name(getLocale()), user.username(), classId,
                         pc.campaignId(), Reauth.method(password), exceptions, Site.ip(), Site.userAgent());
                 show(desk.classes(tenant.context(), user.principal()), classId);
-            } catch (Conflict c) {
-                password.error(getTranslation("problem." + c.code()));
             } catch (ValidationFailed v) {
                 password.error(getTranslation("error." + v.errors().get(0).code()));
             }
         });
         card.add(password, sign);
         return card;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     @Override

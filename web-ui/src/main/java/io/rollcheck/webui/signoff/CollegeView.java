@@ -4,9 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -17,13 +15,13 @@ import io.rollcheck.tenantadmin.campaign.PublishedCampaign;
 import io.rollcheck.platform.security.Access;
 import io.rollcheck.platform.security.Roles;
 import io.rollcheck.tenantadmin.selfcheck.ErrorReports;
-import io.rollcheck.platform.validation.Conflict;
 import io.rollcheck.platform.validation.NotFound;
 import io.rollcheck.platform.validation.ValidationFailed;
 import io.rollcheck.tenantadmin.signoff.CampaignProgress;
 import io.rollcheck.tenantadmin.signoff.ClassDesk;
 import io.rollcheck.tenantadmin.signoff.SignOffs;
 import io.rollcheck.webui.site.SignOut;
+import io.rollcheck.webui.site.Dates;
 import io.rollcheck.webui.site.PasswordPrompt;
 import io.rollcheck.webui.site.Reauth;
 import io.rollcheck.webui.site.Site;
@@ -32,6 +30,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -88,31 +87,11 @@ class CollegeView extends ChainPage implements BeforeEnterObserver {
     }
 
     private void show(long collegeId) {
-        clearContent();
-        H2 heading = new H2(getTranslation("chain.college.title"));
-        heading.setId("college-title");
-        content(heading);
-        if (colleges.size() > 1) {
-            Select<ClassDesk.Unit> choose = new Select<>();
-            choose.setId("college-choose");
-            choose.setLabel(getTranslation("chain.college.choose"));
-            choose.setItems(colleges);
-            choose.setItemLabelGenerator(ClassDesk.Unit::name);
-            colleges.stream().filter(u -> u.id() == collegeId).findFirst().ifPresent(choose::setValue);
-            choose.addValueChangeListener(e -> {
-                if (e.isFromClient() && e.getValue() != null) {
-                    getUI().ifPresent(ui -> ui.navigate("college?id=" + e.getValue().id()));
-                }
-            });
-            content(choose);
-        }
-        PublishedCampaign pc;
-        try {
-            pc = signOffs.campaign(tenant.context(), null);
-        } catch (NotFound none) {
-            content(note("college-no-campaign", getTranslation("chain.noCampaign"), "rc-card", "rc-secondary"));
+        Optional<PublishedCampaign> campaign = unitPage("college", colleges, collegeId, signOffs);
+        if (campaign.isEmpty()) {
             return;
         }
+        PublishedCampaign pc = campaign.get();
         CampaignProgress.View view = progress.view(tenant.context(), pc);
         String name = colleges.stream().filter(u -> u.id() == collegeId).map(ClassDesk.Unit::name).findFirst().orElse("");
         Set<Long> mine = desk.classes(tenant.context(), user.principal()).stream()
@@ -223,30 +202,16 @@ class CollegeView extends ChainPage implements BeforeEnterObserver {
             return card;
         }
         PasswordPrompt password = signingPrompt(reauth, "college-signer");
-        Button sign = new Button(getTranslation("chain.college.sign.button"));
-        sign.setId("college-sign");
-        sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        sign.addClickListener(e -> {
-            if (reauthenticate(reauth, password).isPresent()) {
-                return;
-            }
-            try {
-                var s = signOffs.signCollege(tenant.context(), tenant.slug(), user.username(), collegeId, pc.campaignId(),
-                        Reauth.method(password), Site.ip(), Site.userAgent());
-                card.removeAll();
-                card.add(new H3(getTranslation("chain.college.sign.title")), note("college-signed",
-                        getTranslation("chain.sign.done", io.rollcheck.webui.site.Dates.dateTime(s.signedAt(), tenant.timeZone(),
-                                getLocale()), s.receiptCode()) + (s.late() ? " " + getTranslation("chain.sign.late") : ""), "rc-success"));
-            } catch (Conflict c) {
-                password.error(getTranslation("problem." + c.code()));
-            }
+        Button sign = signButton("college", "chain.college.sign.button", reauth, password, () -> {
+            var s = signOffs.signCollege(tenant.context(), tenant.slug(), user.username(), collegeId, pc.campaignId(),
+                    Reauth.method(password), Site.ip(), Site.userAgent());
+            card.removeAll();
+            card.add(new H3(getTranslation("chain.college.sign.title")), note("college-signed",
+                    getTranslation("chain.sign.done", Dates.dateTime(s.signedAt(), tenant.timeZone(), getLocale()),
+                            s.receiptCode()) + (s.late() ? " " + getTranslation("chain.sign.late") : ""), "rc-success"));
         });
         card.add(password, sign);
         return card;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     @Override
