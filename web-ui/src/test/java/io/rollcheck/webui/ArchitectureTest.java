@@ -40,8 +40,8 @@ class ArchitectureTest {
 
     @Test
     void feature_packages_do_not_depend_on_each_other() {
-        String[] features = {"signup", "operator", "portal", "account", "audit", "student", "admin.roster", "admin.org",
-                "admin.campaign", "admin.branding", "chain"};
+        String[] features = {"signup", "operator", "portal", "account", "audit", "selfcheck", "admin.roster", "admin.org",
+                "admin.campaign", "admin.branding", "signoff"};
         for (String feature : features) {
             noClasses().that().resideInAPackage("io.rollcheck.webui." + feature + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(
