@@ -141,7 +141,12 @@ class TenantBulkheadIT {
                 }));
             }
             go.countDown();
-            Thread.sleep(1000); // A's requests now hold its share of the pool, or wait for it
+            // A's requests now hold its whole share of the pool (the rest wait for it)
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (db.connectionsInUse(a.t().context()) < perTenant) {
+                assertTrue(System.nanoTime() < until, "A's requests never took its share of the pool");
+                Thread.sleep(10);
+            }
 
             // while A is stalled: B within its normal latency, the operator signs in, /health is up
             long[] during = new long[20];
